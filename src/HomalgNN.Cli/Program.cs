@@ -1,0 +1,3 @@
+using HomalgNN.Cli;
+
+return CliApp.Run(args);
