@@ -11,6 +11,8 @@ public static class CliApp
     {
         bool verbose = args.Contains("--verbose");
         args = args.Where(a => a != "--verbose").ToArray();
+        // Redirected output (logs, CI, tests) gets wide lines instead of Spectre's 80-column wrapping.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
         var app = new CommandApp();
         app.Configure(config =>
         {

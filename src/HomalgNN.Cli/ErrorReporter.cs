@@ -1,4 +1,3 @@
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace HomalgNN.Cli;
@@ -16,9 +15,10 @@ public static class ErrorReporter
             CommandAppException => "usage error",
             _ => "error",
         };
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        err.MarkupLine($"[red]{prefix}:[/] {Markup.Escape(message)}");
-        if (verbose) err.WriteLine(e.ToString());
+        // Plain text, never wrapped: the error must stay one line whatever the terminal width.
+        bool colour = !Console.IsErrorRedirected;
+        Console.Error.WriteLine(colour ? $"\u001b[31m{prefix}:\u001b[0m {message}" : $"{prefix}: {message}");
+        if (verbose) Console.Error.WriteLine(e.ToString());
         return e is CommandAppException ? 2 : 1;
     }
 }

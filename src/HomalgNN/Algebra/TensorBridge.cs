@@ -14,9 +14,10 @@ public static class TensorBridge
     {
         if (t.dim() != 2) throw new ArgumentException($"expected a 2-D tensor, got shape [{string.Join(",", t.shape)}]");
         int rows = (int)t.shape[0], cols = (int)t.shape[1];
+        var a = new double[rows, cols];
+        if (a.Length == 0) return a;
         using var scope = torch.NewDisposeScope();
         var flat = t.detach().to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
-        var a = new double[rows, cols];
         Buffer.BlockCopy(flat, 0, a, 0, flat.Length * sizeof(double));
         return a;
     }
@@ -24,6 +25,7 @@ public static class TensorBridge
     /// <summary>A copy of a 1-D tensor's values.</summary>
     public static double[] ToVector(Tensor t)
     {
+        if (t.numel() == 0) return [];
         using var scope = torch.NewDisposeScope();
         return t.detach().to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
     }

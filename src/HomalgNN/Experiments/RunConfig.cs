@@ -1,0 +1,47 @@
+using HomalgNN.Data;
+using HomalgNN.Training;
+
+namespace HomalgNN.Experiments;
+
+/// <summary>The "config" block of results.json: every setting, the data set and the versions that produced a run.</summary>
+public static class RunConfig
+{
+    /// <summary>A flat, JSON-friendly description of a run's settings.</summary>
+    public static Dictionary<string, object?> Describe(TrainingOptions o, DataSplit data, int trainCount, int testCount) => new()
+    {
+        ["dataset"] = data.Spec.Name,
+        ["data_folder"] = data.Folder,
+        ["train_images"] = trainCount,
+        ["test_images"] = testCount,
+        ["dims"] = o.Network.Dims,
+        ["baseline"] = o.Network.Baseline,
+        ["init"] = o.Network.Init.ToString(),
+        ["precision"] = o.Network.Precision.ToString(),
+        ["dropout"] = o.Network.Dropout,
+        ["lambda"] = o.Lambda,
+        ["epochs"] = o.Epochs,
+        ["batch_size"] = o.BatchSize,
+        ["lr"] = o.LearningRate,
+        ["weight_decay"] = o.WeightDecay,
+        ["epsilon"] = o.LossOptions.Epsilon,
+        ["loss_mode"] = o.LossOptions.Mode.ToString(),
+        ["normalize"] = o.LossOptions.Normalize,
+        ["weight_by_dimension"] = o.LossOptions.WeightByDimension,
+        ["sparsity_weight"] = o.LossOptions.SparsityWeight,
+        ["schedule"] = o.ScheduleOrDefault,
+        ["seed"] = o.Seed,
+        ["train_limit"] = o.TrainLimit,
+        ["versions"] = Versions(),
+        ["started_utc"] = DateTime.UtcNow.ToString("o"),
+        ["machine"] = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+    };
+
+    /// <summary>homalg-nn, TorchSharp, libtorch and .NET versions.</summary>
+    public static Dictionary<string, string> Versions() => new()
+    {
+        ["homalg_nn"] = typeof(RunConfig).Assembly.GetName().Version?.ToString() ?? "?",
+        ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?",
+        ["libtorch"] = TorchSharp.torch.__version__,
+        ["dotnet"] = Environment.Version.ToString(),
+    };
+}

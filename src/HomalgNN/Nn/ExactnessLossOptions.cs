@@ -1,0 +1,24 @@
+namespace HomalgNN.Nn;
+
+/// <summary>Which discrepancy between ker d_i and im d_{i+1} the exactness loss penalises.</summary>
+public enum ExactnessMode
+{
+    /// <summary>||P_ker(d_i) - P_im(d_{i+1})||_F^2 (the study's default).</summary>
+    ProjectionNorm,
+    /// <summary>Sum of sin^2 of the principal angles between the soft subspaces plus the soft dimension gap.</summary>
+    SubspaceAngle,
+    /// <summary>tr P_ker - tr(P_im P_ker) plus the soft dimension gap, clamped at 0.</summary>
+    Overlap,
+}
+
+/// <summary>Settings of the exactness loss (conventions.md, "Losses").</summary>
+/// <param name="Epsilon">Singular values below this are treated as zero by the soft masks.</param>
+/// <param name="Normalize">Mean over interior positions instead of the sum.</param>
+/// <param name="WeightByDimension">Divide each position's defect by n_{i+1}.</param>
+/// <param name="SparsityWeight">Weight of sum exp(-(s - eps)^2 / eps^2) over every map's singular values (0 = off).</param>
+public sealed record ExactnessLossOptions(
+    ExactnessMode Mode = ExactnessMode.ProjectionNorm,
+    double Epsilon = 1e-3,
+    bool Normalize = true,
+    bool WeightByDimension = false,
+    double SparsityWeight = 0.0);

@@ -1,0 +1,80 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HomalgNN.Nn;
+
+/// <summary>
+/// Soft projectors onto the image and the row space of a map A, from one SVD per map:
+/// P_im(A) = U diag(m) U^T, P_row(A) = V diag(m) V^T, P_ker(A) = I - P_row(A),
+/// with m(s) = sigmoid((s - eps) / (eps/2)) shifted and rescaled so that m(0) = 0.
+/// </summary>
+/// <remarks>
+/// The gradient does not go through the SVD's backward (whose 1/(s_i^2 - s_j^2) terms are infinite for repeated
+/// singular values and NaN for zero maps). Instead each projector is the spectral function f(G) of a Gram matrix
+/// (G = A A^T or A^T A, f(lambda) = m(sqrt lambda)), and its first-order change is added as
+/// Q (L o (Q^T dG Q)) Q^T with dG = G - G.detach() (zero in value) and L the divided differences of f
+/// (the Daleckii-Krein formula). L is finite for repeated eigenvalues (it becomes f'), and f' is capped at
+/// s = eps/100, so gradients stay finite on zero and rank-deficient maps.
+/// For singular values far above eps the values equal the study's projectors to rounding.
+/// </remarks>
+public static class SoftProjector
+{
+    static readonly double Floor = Sigmoid(-2.0);
+
+    /// <summary>The soft rank weight m(s) of one singular value.</summary>
+    public static double Mask(double s, double eps) => (Sigmoid((s - eps) / (eps / 2)) - Floor) / (1 - Floor);
+
+    /// <summary>The soft projectors (P_im onto im A in R^{rows}, P_row onto the row space in R^{cols}) of A.</summary>
+    public static (Tensor Image, Tensor RowSpace) Of(Tensor a, double eps)
+    {
+        Tensor u, s, vh;
+        using (torch.no_grad())
+            (u, s, vh) = torch.linalg.svd(a.detach(), fullMatrices: true);
+        long rows = a.shape[0], cols = a.shape[1];
+        var lambda = s.square();
+        var image = Spectral(u, Pad(lambda, rows), a.requires_grad ? a.matmul(a.t()) : null, eps);
+        var row = Spectral(vh.t(), Pad(lambda, cols), a.requires_grad ? a.t().matmul(a) : null, eps);
+        return (image, row);
+    }
+
+    /// <summary>The soft projector onto ker A: I - P_row(A).</summary>
+    public static Tensor Kernel(Tensor rowSpace) => torch.eye(rowSpace.shape[0], dtype: rowSpace.dtype) - rowSpace;
+
+    static Tensor Pad(Tensor lambda, long n) =>
+        lambda.shape[0] >= n ? lambda[..(int)n] : torch.cat([lambda, torch.zeros(n - lambda.shape[0], dtype: lambda.dtype)]);
+
+    static Tensor Spectral(Tensor q, Tensor lambda, Tensor? gram, double eps)
+    {
+        var f = MaskOfLambda(lambda, eps);
+        var p = (q * f.unsqueeze(0)).matmul(q.t());
+        if (gram is null) return p;
+        Tensor l;
+        using (torch.no_grad())
+            l = DividedDifferences(lambda, f, eps);
+        var dG = gram - gram.detach();
+        return p + q.matmul(l * q.t().matmul(dG).matmul(q)).matmul(q.t());
+    }
+
+    static Tensor MaskOfLambda(Tensor lambda, double eps)
+    {
+        var s = lambda.clamp_min(0).sqrt();
+        return (torch.sigmoid((s - eps) / (eps / 2)) - Floor) / (1 - Floor);
+    }
+
+    static Tensor DividedDifferences(Tensor lambda, Tensor f, double eps)
+    {
+        var li = lambda.unsqueeze(1);
+        var lj = lambda.unsqueeze(0);
+        var diff = li - lj;
+        var fdiff = f.unsqueeze(1) - f.unsqueeze(0);
+        // f'(lambda) = m'(s) / (2 s), s capped below at eps/100 so that zero singular values give a finite slope.
+        var sMid = ((li + lj) / 2).clamp_min(0).sqrt().clamp_min(eps / 100);
+        var z = (sMid - eps) / (eps / 2);
+        var sig = torch.sigmoid(z);
+        var fprime = sig * (1 - sig) * (2 / eps) / (1 - Floor) / (2 * sMid);
+        var close = diff.abs() <= 1e-9 * (li.abs() + lj.abs()).clamp_min(eps * eps * 1e-6);
+        return torch.where(close, fprime, fdiff / torch.where(close, torch.ones_like(diff), diff));
+    }
+
+    static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using HomalgNN.Algebra;
+using HomalgNN.Data;
+using HomalgNN.Nn;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HomalgNN.Training;
+
+/// <summary>Trains the study's network: task loss + lambda (w_ex exactness + w_ax chain axiom), Adam, homology each epoch.</summary>
+public sealed class Trainer : IDisposable
+{
+    readonly TrainingOptions _options;
+    readonly TensorData _train, _test;
+    readonly optim.Optimizer _optimizer;
+    readonly Random _shuffle;
+    long _step;
+
+    /// <summary>Builds the seeded network and optimiser and converts the data (a stratified subset when TrainLimit is set).</summary>
+    public Trainer(TrainingOptions options, DataSplit data)
+    {
+        options.Validate();
+        _options = options;
+        torch.manual_seed(options.Seed);
+        Model = new StudyNetwork(options.Network);
+        var trainSet = options.TrainLimit is int limit ? data.Train.Take(limit, options.Seed) : data.Train;
+        if (trainSet.Features != options.Network.InputFeatures)
+            throw new ArgumentException($"{data.Spec.Name} images have {trainSet.Features} pixels but the network expects {options.Network.InputFeatures}");
+        _train = TensorData.From(trainSet, Model.LayerType);
+        _test = TensorData.From(data.Test, Model.LayerType);
+        _optimizer = optim.Adam(Model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        _shuffle = new Random(options.Seed);
+    }
+
+    /// <summary>The network being trained.</summary>
+    public StudyNetwork Model { get; }
+
+    /// <summary>Training images actually used.</summary>
+    public int TrainCount => _train.Count;
+
+    /// <summary>Test images.</summary>
+    public int TestCount => _test.Count;
+
+    /// <summary>Optimiser steps per epoch.</summary>
+    public int BatchesPerEpoch => (_train.Count + _options.BatchSize - 1) / _options.BatchSize;
+
+    /// <summary>Trains one epoch (1-based number) and evaluates it.</summary>
+    public EpochRecord RunEpoch(int epoch, ITrainingObserver observer)
+    {
+        var clock = Stopwatch.StartNew();
+        Model.train();
+        int batches = BatchesPerEpoch;
+        observer.EpochStarted(epoch, batches);
+        var order = Permutation(_train.Count);
+        using var orderTensor = torch.tensor(order, dtype: ScalarType.Int64);
+        double task = 0, exact = 0, axiom = 0;
+        long totalSteps = (long)batches * _options.Epochs;
+        for (int b = 0; b < batches; b++)
+        {
+            using var scope = torch.NewDisposeScope();
+            int start = b * _options.BatchSize, len = Math.Min(_options.BatchSize, _train.Count - start);
+            var idx = orderTensor.narrow(0, start, len);
+            var x = _train.X.index_select(0, idx);
+            var y = _train.Y.index_select(0, idx);
+            var taskLoss = nn.functional.cross_entropy(Model.forward(x), y);
+            var total = taskLoss;
+            if (Model.Chain is { } chain)
+            {
+                var maps = chain.BoundaryMaps.Cast<Tensor>().ToArray();
+                bool regularise = _options.Lambda > 0;
+                using var guard = regularise ? null : torch.no_grad();
+                var ex = ExactnessLoss.Compute(maps, _options.LossOptions);
+                var ax = ChainAxiomLoss.Compute(maps);
+                if (regularise)
+                {
+                    var (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
+                    total = taskLoss + _options.Lambda * (wEx * ex.to(taskLoss.dtype) + wAx * ax.to(taskLoss.dtype));
+                }
+                exact += ex.item<double>();
+                axiom += ax.item<double>();
+            }
+            _optimizer.zero_grad();
+            total.backward();
+            _optimizer.step();
+            double t = taskLoss.item<double>();
+            if (!double.IsFinite(t)) throw new InvalidOperationException($"training diverged: task loss is {t} at epoch {epoch}, batch {b + 1}");
+            task += t;
+            _step++;
+            observer.BatchFinished(epoch, b + 1, t);
+        }
+        var (accuracy, _) = Evaluation.Evaluate(Model, _test, _options.EvalBatchSize);
+        var betti = Model.Chain?.ToChainComplex(Tolerance.Absolute(_options.LossOptions.Epsilon)).BettiNumbers();
+        var record = new EpochRecord(epoch, task / batches, exact / batches, axiom / batches, accuracy, betti, clock.Elapsed.TotalSeconds);
+        observer.EpochFinished(record);
+        return record;
+    }
+
+    /// <summary>Measures the final state: accuracy, and for a chain its homology, defects and spectrum.</summary>
+    public FinalRecord Final()
+    {
+        var (accuracy, loss) = Evaluation.Evaluate(Model, _test, _options.EvalBatchSize);
+        if (Model.Chain is not { } chain)
+            return new FinalRecord(accuracy, loss, null, null, null, null, null, null, null, null, null, null, null);
+        var complex = chain.ToChainComplex(Tolerance.Absolute(_options.LossOptions.Epsilon));
+        double exactness;
+        using (torch.no_grad())
+        using (var scope = torch.NewDisposeScope())
+            exactness = ExactnessLoss.Compute(chain.BoundaryMaps.Cast<Tensor>().ToArray(), _options.LossOptions).item<double>();
+        var spectra = Enumerable.Range(0, complex.Length).Select(complex.Spectrum).ToArray();
+        return new FinalRecord(
+            accuracy, loss,
+            complex.BettiNumbers(),
+            complex.HomologyDimensions(),
+            complex.ExactnessDefects(),
+            exactness,
+            complex.ChainAxiomNorms(),
+            spectra.Select(s => s.SingularValues).ToArray(),
+            Enumerable.Range(0, complex.Length).Select(i => new[] { complex.Dimensions[i], complex.Dimensions[i + 1] }).ToArray(),
+            spectra.Select(s => s.Rank).ToArray(),
+            spectra.Select(s => s.Nullity).ToArray(),
+            spectra.Select(s => s.SmallSingularValueCount).ToArray(),
+            spectra.Select(s => s.MinSingularValue).ToArray());
+    }
+
+    /// <summary>Saves the model's weights (TorchSharp format) atomically.</summary>
+    public void SaveModel(string path) => AtomicFile.WriteVia(path, tmp => Model.save(tmp));
+
+    long[] Permutation(int n)
+    {
+        var p = new long[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--)
+        {
+            int j = _shuffle.Next(i + 1);
+            (p[i], p[j]) = (p[j], p[i]);
+        }
+        return p;
+    }
+
+    /// <summary>Frees the model, optimiser and data tensors.</summary>
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        Model.Dispose();
+        _train.Dispose();
+        _test.Dispose();
+    }
+}
