@@ -117,7 +117,7 @@ public sealed class ChainComplex
         for (int i = 0; i < norms.Length; i++)
         {
             using var scope = torch.NewDisposeScope();
-            norms[i] = TensorBridge.ToTensor(_maps[i]).matmul(TensorBridge.ToTensor(_maps[i + 1])).norm().item<double>();
+            norms[i] = TensorBridge.ToTensor(_maps[i]).matmul(TensorBridge.ToTensor(_maps[i + 1])).norm().ToDouble();
         }
         return norms;
     }

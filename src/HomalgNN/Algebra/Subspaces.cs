@@ -29,7 +29,7 @@ public static class Subspaces
     {
         if (a.shape[1] == 0) return a;
         var (u, s, _) = torch.linalg.svd(a, fullMatrices: false);
-        double smax = s.numel() == 0 ? 0 : s[0].item<double>();
+        double smax = s.numel() == 0 ? 0 : s[0].ToDouble();
         long r = s.gt(1e-12 * Math.Max(smax, double.Epsilon)).sum().item<long>();
         return u[.., ..(int)r];
     }
@@ -47,7 +47,7 @@ public static class Subspaces
             {
                 if (a == 0 && b == 0) return 0;
                 // ||KK^T - II^T||_F^2 = a + b - 2 ||K^T I||_F^2 for orthonormal K, I.
-                double cross = a == 0 || b == 0 ? 0 : kernel.T.matmul(image).square().sum().item<double>();
+                double cross = a == 0 || b == 0 ? 0 : kernel.T.matmul(image).square().sum().ToDouble();
                 return Math.Sqrt(Math.Max(0, a + b - 2 * cross));
             }
             default:
@@ -55,7 +55,7 @@ public static class Subspaces
                 if (a == 0 && b == 0) return 0;
                 if (a == 0 || b == 0) return Math.Max(a, b);
                 var cos = torch.linalg.svdvals(kernel.T.matmul(image)).clamp(0.0, 1.0);
-                double sin2 = Math.Min(a, b) - cos.square().sum().item<double>();
+                double sin2 = Math.Min(a, b) - cos.square().sum().ToDouble();
                 return Math.Max(0, sin2) + gap;
             }
         }

@@ -25,7 +25,7 @@ public static class Evaluation
                 var y = data.Y.narrow(0, start, len);
                 var logits = model.forward(x);
                 correct += logits.argmax(1).eq(y).sum().item<long>();
-                lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<double>();
+                lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).ToDouble();
             }
             return data.Count == 0 ? (0, 0) : ((double)correct / data.Count, lossSum / data.Count);
         }

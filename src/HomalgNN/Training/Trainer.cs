@@ -15,14 +15,19 @@ public sealed class Trainer : IDisposable
     readonly optim.Optimizer _optimizer;
     readonly Random _shuffle;
     long _step;
+    static readonly object SeedLock = new();
 
     /// <summary>Builds the seeded network and optimiser and converts the data (a stratified subset when TrainLimit is set).</summary>
     public Trainer(TrainingOptions options, DataSplit data)
     {
         options.Validate();
         _options = options;
-        torch.manual_seed(options.Seed);
-        Model = new StudyNetwork(options.Network);
+        // torch's generator is process-wide: seeding and drawing the weights must not interleave with another trainer's.
+        lock (SeedLock)
+        {
+            torch.manual_seed(options.Seed);
+            Model = new StudyNetwork(options.Network);
+        }
         var trainSet = options.TrainLimit is int limit ? data.Train.Take(limit, options.Seed) : data.Train;
         if (trainSet.Features != options.Network.InputFeatures)
             throw new ArgumentException($"{data.Spec.Name} images have {trainSet.Features} pixels but the network expects {options.Network.InputFeatures}");
@@ -76,13 +81,13 @@ public sealed class Trainer : IDisposable
                     var (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
                     total = taskLoss + _options.Lambda * (wEx * ex.to(taskLoss.dtype) + wAx * ax.to(taskLoss.dtype));
                 }
-                exact += ex.item<double>();
-                axiom += ax.item<double>();
+                exact += ex.ToDouble();
+                axiom += ax.ToDouble();
             }
             _optimizer.zero_grad();
             total.backward();
             _optimizer.step();
-            double t = taskLoss.item<double>();
+            double t = taskLoss.ToDouble();
             if (!double.IsFinite(t)) throw new InvalidOperationException($"training diverged: task loss is {t} at epoch {epoch}, batch {b + 1}");
             task += t;
             _step++;
@@ -105,7 +110,7 @@ public sealed class Trainer : IDisposable
         double exactness;
         using (torch.no_grad())
         using (var scope = torch.NewDisposeScope())
-            exactness = ExactnessLoss.Compute(chain.BoundaryMaps.Cast<Tensor>().ToArray(), _options.LossOptions).item<double>();
+            exactness = ExactnessLoss.Compute(chain.BoundaryMaps.Cast<Tensor>().ToArray(), _options.LossOptions).ToDouble();
         var spectra = Enumerable.Range(0, complex.Length).Select(complex.Spectrum).ToArray();
         return new FinalRecord(
             accuracy, loss,
