@@ -11,7 +11,7 @@ public enum VerificationStatus
     Invalid,
 }
 
-/// <summary>The verdict on one file of a data set: status, a short explanation, and its IDX dimensions when readable.</summary>
+/// <summary>The verdict on one file of a data set: status, a short explanation (without the path), and its IDX dimensions when readable.</summary>
 public sealed record FileVerification(IdxResource Resource, string Path, VerificationStatus Status, string Detail, int[]? Dimensions)
 {
     /// <summary>Judges measured <paramref name="facts"/> of <paramref name="path"/> against the catalog's <paramref name="resource"/>.</summary>

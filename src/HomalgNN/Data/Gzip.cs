@@ -25,11 +25,11 @@ public static class Gzip
         {
             throw new InvalidDataException($"{name}: corrupt or truncated gzip data ({e.Message.TrimEnd('.')})", e);
         }
-        if (gz.Length < 18) throw new InvalidDataException($"{name}: truncated gzip data ({gz.Length} bytes)");
+        if (gz.Length < 18) throw new InvalidDataException($"{name}: corrupt or truncated gzip data (only {gz.Length} bytes)");
         uint crc = BinaryPrimitives.ReadUInt32LittleEndian(gz.AsSpan(gz.Length - 8));
         uint size = BinaryPrimitives.ReadUInt32LittleEndian(gz.AsSpan(gz.Length - 4));
         if (size != (uint)content.Length || crc != Crc32(content))
-            throw new InvalidDataException($"{name}: truncated or corrupt gzip data (the trailer does not match the {content.Length} bytes decompressed)");
+            throw new InvalidDataException($"{name}: corrupt or truncated gzip data (the trailer does not match the {content.Length} bytes decompressed)");
         return content;
     }
 

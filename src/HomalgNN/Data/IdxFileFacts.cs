@@ -8,13 +8,12 @@ namespace HomalgNN.Data;
 /// <param name="GzipMd5">MD5 of the file itself when it is gzip-compressed, else null.</param>
 /// <param name="Md5">MD5 of the decompressed IDX bytes, or null when they could not be read.</param>
 /// <param name="Dimensions">The IDX dimensions, or null when the file is not valid IDX.</param>
-/// <param name="Fault">Why the file is not valid IDX (the message names the file), or null.</param>
+/// <param name="Fault">Why the file is not valid IDX (without the file's name, which the reader puts first), or null.</param>
 public sealed record IdxFileFacts(long Size, DateTime LastWriteUtc, string? GzipMd5, string? Md5, int[]? Dimensions, string? Fault)
 {
-    /// <summary>Reads and measures <paramref name="path"/>; <paramref name="name"/> (default: the path) names it in the fault.</summary>
-    public static IdxFileFacts Measure(string path, string? name = null)
+    /// <summary>Reads and measures <paramref name="path"/>.</summary>
+    public static IdxFileFacts Measure(string path)
     {
-        name ??= path;
         var info = new FileInfo(path);
         var bytes = File.ReadAllBytes(path);
         string? gzipMd5 = null, md5 = null;
@@ -23,15 +22,16 @@ public sealed record IdxFileFacts(long Size, DateTime LastWriteUtc, string? Gzip
             if (Gzip.IsGzip(bytes))
             {
                 gzipMd5 = Hex(bytes);
-                bytes = Gzip.Decompress(bytes, name);
+                bytes = Gzip.Decompress(bytes, path);
             }
             md5 = Hex(bytes);
-            var dims = IdxFile.Parse(bytes, name).Dimensions;
+            var dims = IdxFile.Parse(bytes, path).Dimensions;
             return new IdxFileFacts(info.Length, info.LastWriteTimeUtc, gzipMd5, md5, dims, null);
         }
         catch (InvalidDataException e)
         {
-            return new IdxFileFacts(info.Length, info.LastWriteTimeUtc, gzipMd5, md5, null, e.Message);
+            var fault = e.Message.StartsWith(path + ": ") ? e.Message[(path.Length + 2)..] : e.Message;
+            return new IdxFileFacts(info.Length, info.LastWriteTimeUtc, gzipMd5, md5, null, fault);
         }
     }
 

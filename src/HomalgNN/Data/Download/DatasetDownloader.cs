@@ -3,7 +3,7 @@ namespace HomalgNN.Data.Download;
 /// <summary>Downloads a data set's IDX files into its folder under the download root, verifying before and after, so it is safe to run again.</summary>
 /// <remarks>Per file: keep an existing file that verifies; otherwise fetch "&lt;mirror&gt;/&lt;file&gt;.gz" into "&lt;file&gt;.gz.part"
 /// (resuming a .part left by an interrupted run), check gzip, IDX structure and MD5, and only then rename it into place.
-/// Mirrors are tried in turn, for <see cref="DownloadOptions.Rounds"/> rounds. When all fail, the .part is deleted and
+/// Mirrors are tried in turn, for <see cref="DownloadOptions.Rounds"/> rounds (a mirror that answers 404 is not asked again). When all fail, the .part is deleted and
 /// <see cref="DownloadFailedException"/> names every URL and fault. Cancellation leaves the .part for a later resume.</remarks>
 public sealed class DatasetDownloader(HttpClient http, DownloadOptions options, IDownloadProgress progress, VerificationCache cache)
 {
@@ -54,16 +54,19 @@ public sealed class DatasetDownloader(HttpClient http, DownloadOptions options, 
         var part = target + ".part";
         var faults = new List<string>();
         var fetch = new ResumableFetch(http, options, progress);
-        for (int round = 0; round < options.Rounds; round++)
+        var live = mirrors.ToList();
+        int attempts = 0;
+        for (int round = 0; round < options.Rounds && live.Count > 0; round++)
         {
             if (round > 0) await Task.Delay(options.Backoff * Math.Pow(2, round - 1), cancel);
-            foreach (var mirror in mirrors)
+            foreach (var mirror in live.ToList())
             {
                 var url = MirrorUrl(mirror, resource);
+                attempts++;
                 try
                 {
                     await fetch.RunAsync(resource, url, part, cancel);
-                    var verdict = VerifyDownload(resource, part, url, target);
+                    var verdict = VerifyDownload(resource, part, target);
                     File.Move(part, target, overwrite: true);
                     progress.Completed(verdict, url);
                     return verdict;
@@ -72,6 +75,7 @@ public sealed class DatasetDownloader(HttpClient http, DownloadOptions options, 
                 {
                     File.Delete(part);
                     Fail(resource, url, e.Message, faults);
+                    if (e.Permanent) live.Remove(mirror);
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException)
                 {
@@ -82,11 +86,11 @@ public sealed class DatasetDownloader(HttpClient http, DownloadOptions options, 
         }
         File.Delete(part);
         throw new DownloadFailedException(
-            $"could not download {resource.FileName}.gz after {options.Rounds} round(s) over {mirrors.Count} mirror(s): {string.Join("; ", faults.Distinct())}");
+            $"could not download {resource.FileName}.gz from {mirrors.Count} mirror(s) in {attempts} attempt(s): {string.Join("; ", faults.Distinct())}");
     }
 
     /// <summary>Checks the fetched .part as the final file: gzip, IDX dimensions and MD5 (decompressed, else the mirror's .gz MD5).</summary>
-    FileVerification VerifyDownload(IdxResource resource, string part, Uri url, string target)
+    FileVerification VerifyDownload(IdxResource resource, string part, string target)
     {
         using (var head = File.OpenRead(part))
         {
@@ -94,13 +98,13 @@ public sealed class DatasetDownloader(HttpClient http, DownloadOptions options, 
             if (head.ReadAtLeast(magic, 2, throwOnEndOfStream: false) < 2 || !Gzip.IsGzip(magic))
                 throw new RejectedResponseException($"not a gzip file ({Preview(part)})");
         }
-        var facts = IdxFileFacts.Measure(part, url.ToString());
+        var facts = IdxFileFacts.Measure(part);
         var verdict = FileVerification.Judge(resource, target, facts);
         // Bytes from a mirror must match a known checksum; structure alone is not enough.
         if (verdict.Status == VerificationStatus.StructureOnly)
             throw new RejectedResponseException($"MD5 of the .gz is {facts.GzipMd5}, expected {resource.GzipMd5}");
         if (verdict.Status == VerificationStatus.Invalid)
-            throw new RejectedResponseException(verdict.Detail.StartsWith($"{url}: ") ? verdict.Detail[$"{url}: ".Length..] : verdict.Detail);
+            throw new RejectedResponseException(verdict.Detail);
         cache.Remember(target, facts);
         return verdict;
     }

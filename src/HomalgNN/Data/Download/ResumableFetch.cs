@@ -51,7 +51,8 @@ sealed class ResumableFetch(HttpClient http, DownloadOptions options, IDownloadP
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
             throw new RejectedResponseException($"HTTP 416: the server cannot continue the partial download at byte {have:N0}");
         if (!response.IsSuccessStatusCode)
-            throw new RejectedResponseException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+            throw new RejectedResponseException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(),
+                permanent: response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone);
         var type = response.Content.Headers.ContentType?.MediaType;
         // Mirrors that lost a file often answer 200 with an HTML page; catch it before downloading it.
         if (type is "text/html" or "application/xhtml+xml")
