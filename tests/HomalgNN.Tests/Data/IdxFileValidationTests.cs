@@ -70,22 +70,17 @@ public sealed class IdxFileValidationTests : IDisposable
         AssertFault(path, "2 bytes of trailing data", () => IdxFile.Read(path));
     }
 
-    [Fact]
-    public void Read_WrongMagic_Throws()
+    [Theory]
+    [InlineData(0, 0x50, "bad IDX magic number 0x5000")]
+    [InlineData(1, 0x01, "bad IDX magic number 0x0001")]
+    [InlineData(2, 0x0d, "element type 0x0d is not unsigned byte")]
+    [InlineData(3, 0x00, "IDX rank is 0")]
+    public void Read_BadHeaderByte_Throws(int index, byte value, string fault)
     {
         var bytes = IdxBytes.Create([10]);
-        bytes[0] = 0x50;
-        var path = Write("magic", bytes);
-        AssertFault(path, "bad IDX magic number 0x5000", () => IdxFile.Read(path));
-    }
-
-    [Fact]
-    public void Read_NotUnsignedBytes_Throws()
-    {
-        var bytes = IdxBytes.Create([10]);
-        bytes[2] = 0x0d;
-        var path = Write("float", bytes);
-        AssertFault(path, "element type 0x0d", () => IdxFile.Read(path));
+        bytes[index] = value;
+        var path = Write("bad-header", bytes);
+        AssertFault(path, fault, () => IdxFile.Read(path));
     }
 
     [Fact]
