@@ -46,11 +46,11 @@ public sealed class VerificationCache
     {
         if (_file == null || !_dirty) return;
         foreach (var gone in _entries.Keys.Where(k => !File.Exists(k)).ToList()) _entries.Remove(gone);
+        // Write then rename, so a concurrent reader never sees half a file.
+        var tmp = _file + "." + Environment.ProcessId + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_file))!);
-            // Write then rename, so a concurrent reader never sees half a file.
-            var tmp = _file + "." + Environment.ProcessId + ".tmp";
             File.WriteAllText(tmp, JsonSerializer.Serialize(_entries, Json));
             File.Move(tmp, _file, overwrite: true);
             _dirty = false;
@@ -58,6 +58,8 @@ public sealed class VerificationCache
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Only speed is lost.
+            try { File.Delete(tmp); }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
         }
     }
 
