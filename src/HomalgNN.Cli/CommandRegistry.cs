@@ -9,5 +9,11 @@ public static class CommandRegistry
     {
         config.AddCommand<Commands.TrainCommand>("train").WithDescription("Train the study's network with the exactness regulariser; writes results.json and model.bin.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
+        config.AddBranch("data", data =>
+        {
+            data.SetDescription("List and download the IDX data sets (mnist, fashion-mnist, kmnist, mnist-10k).");
+            data.AddCommand<Commands.DataListCommand>("list").WithDescription("Show where each data set is, whether it verifies, and its sizes.");
+            data.AddCommand<Commands.DataDownloadCommand>("download").WithDescription("Download a data set from its mirrors and verify it.");
+        });
     }
 }

@@ -21,6 +21,18 @@ public static class DatasetLocator
         return roots.Distinct().ToList();
     }
 
+    /// <summary>Where downloads go: <paramref name="dataDir"/>, else $HOMALG_DATA, else ~/.cache/homalg-nn (all searched by <see cref="SearchRoots"/>).</summary>
+    public static string DownloadRoot(string? dataDir)
+    {
+        if (!string.IsNullOrWhiteSpace(dataDir)) return Path.GetFullPath(dataDir);
+        var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(env)) return Path.GetFullPath(env);
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "homalg-nn");
+    }
+
+    /// <summary>The folder that `data download` fills for <paramref name="spec"/>: its first folder name under <see cref="DownloadRoot"/>.</summary>
+    public static string DownloadFolder(DatasetSpec spec, string? dataDir) => Path.Combine(DownloadRoot(dataDir), spec.FolderNames[0]);
+
     /// <summary>The folder holding all of <paramref name="spec"/>'s files, or null.</summary>
     public static string? FindFolder(DatasetSpec spec, string? dataDir)
     {

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace HomalgNN.Data;
 
 /// <summary>An IDX array of unsigned bytes (the MNIST format): its dimensions and its values in row-major order.</summary>
@@ -13,16 +11,8 @@ public sealed record IdxFile(int[] Dimensions, byte[] Values)
     public static IdxFile Read(string path, int? expectedRank = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found", path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-            if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b) bytes = Gunzip(bytes);
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
-        {
-            throw new InvalidDataException($"{path}: corrupt or truncated gzip data ({e.Message.TrimEnd('.')})", e);
-        }
+        var bytes = File.ReadAllBytes(path);
+        if (Gzip.IsGzip(bytes)) bytes = Gzip.Decompress(bytes, path);
         return Parse(bytes, path, expectedRank);
     }
 
@@ -52,13 +42,5 @@ public sealed record IdxFile(int[] Dimensions, byte[] Values)
         if (actual < count) throw new InvalidDataException($"{name}: truncated: header promises {count} values ({string.Join("x", dims)}) but the file holds {actual}");
         if (actual > count) throw new InvalidDataException($"{name}: {actual - count} bytes of trailing data after {count} values ({string.Join("x", dims)})");
         return new IdxFile(dims, bytes.AsSpan(header).ToArray());
-    }
-
-    static byte[] Gunzip(byte[] gz)
-    {
-        using var input = new GZipStream(new MemoryStream(gz), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
     }
 }
