@@ -62,6 +62,78 @@ public class TrainSettings : CommandSettings
     [Description("Replace the chain by Linear+ReLU layers n_k -> ... -> n_0 in float32 (the study's baseline).")]
     public bool Baseline { get; set; }
 
+    [CommandOption("--loss-mode <MODE>")]
+    [Description("Exactness loss: projection_norm (the study), subspace_angle or overlap.")]
+    [DefaultValue("projection_norm")]
+    public string LossMode { get; set; } = "projection_norm";
+
+    [CommandOption("--no-normalize")]
+    [Description("Sum the exactness defects over positions instead of averaging them.")]
+    public bool NoNormalize { get; set; }
+
+    [CommandOption("--weight-by-dimension")]
+    [Description("Divide each position's exactness defect by n_{i+1}.")]
+    public bool WeightByDimension { get; set; }
+
+    [CommandOption("--sparsity-weight <W>")]
+    [Description("Add W * sum exp(-(s - eps)^2 / eps^2) over every map's singular values. Default: 0.")]
+    [DefaultValue(0.0)]
+    public double SparsityWeight { get; set; }
+
+    [CommandOption("--schedule <KIND>")]
+    [Description("Annealing of the exactness and chain-axiom weights: exponential (the study's), cosine, linear, two_stage, constant.")]
+    [DefaultValue("exponential")]
+    public string Schedule { get; set; } = "exponential";
+
+    [CommandOption("--exactness-weights <START,END>")]
+    [Description("Exactness weight at the first and last step. Default: 0.1,1.0.")]
+    [DefaultValue("0.1,1.0")]
+    public string ExactnessWeights { get; set; } = "0.1,1.0";
+
+    [CommandOption("--axiom-weights <START,END>")]
+    [Description("Chain-axiom weight at the first and last step. Default: 2.0,0.5.")]
+    [DefaultValue("2.0,0.5")]
+    public string AxiomWeights { get; set; } = "2.0,0.5";
+
+    [CommandOption("--schedule-split <F>")]
+    [Description("two_stage: fraction of training with the chain axiom alone. Default: 0.5.")]
+    [DefaultValue(0.5)]
+    public double ScheduleSplit { get; set; } = 0.5;
+
+    [CommandOption("--init <METHOD>")]
+    [Description("Chain initialisation: orthogonal (the study's), normal, xavier_uniform, xavier_normal, he_uniform, he_normal, zero.")]
+    [DefaultValue("orthogonal")]
+    public string Init { get; set; } = "orthogonal";
+
+    [CommandOption("--init-scale <S>")]
+    [Description("Standard deviation for --init normal. Default: 0.1.")]
+    [DefaultValue(0.1)]
+    public double InitScale { get; set; } = 0.1;
+
+    [CommandOption("--precision <P>")]
+    [Description("float64 (the study: whole network), float32, or mixed (chain float64, other layers float32).")]
+    [DefaultValue("float64")]
+    public string Precision { get; set; } = "float64";
+
+    [CommandOption("--weight-decay <W>")]
+    [Description("Adam's L2 weight decay, a standard regulariser to compare against. Default: 0.")]
+    [DefaultValue(0.0)]
+    public double WeightDecay { get; set; }
+
+    [CommandOption("--dropout <P>")]
+    [Description("Dropout probability after each hidden ReLU, a standard regulariser to compare against. Default: 0.")]
+    [DefaultValue(0.0)]
+    public double Dropout { get; set; }
+
+    [CommandOption("--monitor-every <N>")]
+    [Description("Record Betti numbers, their sum, defects and losses every N steps (monitor.csv, results.json, TensorBoard). Default: 0 = once per epoch only.")]
+    [DefaultValue(0)]
+    public int MonitorEvery { get; set; }
+
+    [CommandOption("--tensorboard <DIR>")]
+    [Description("Also write TensorBoard event files into DIR (read them with `tensorboard --logdir DIR`).")]
+    public string? TensorBoard { get; set; }
+
     [CommandOption("--out <DIR>")]
     [Description("Output folder for results.json and model.bin. Default: runs/<dataset>-lambda<L>-seed<S>[-baseline].")]
     public string? Out { get; set; }
@@ -92,11 +164,32 @@ public class TrainSettings : CommandSettings
     }
 
     /// <summary>The training options these flags describe.</summary>
-    public virtual TrainingOptions ToOptions() => new(
-        new NetworkConfig(ParseInts(Dims, "--dims"), Baseline),
-        Lambda, Epochs, BatchSize, LearningRate, Seed,
-        new ExactnessLossOptions(Epsilon: Epsilon),
-        TrainLimit: TrainLimit);
+    public virtual TrainingOptions ToOptions()
+    {
+        var (exStart, exEnd) = ParsePair(ExactnessWeights, "--exactness-weights");
+        var (axStart, axEnd) = ParsePair(AxiomWeights, "--axiom-weights");
+        if (MonitorEvery < 0) throw new ArgumentException($"--monitor-every must be >= 0, got {MonitorEvery}");
+        if (ScheduleSplit is < 0 or > 1) throw new ArgumentException($"--schedule-split must be in [0, 1], got {ScheduleSplit}");
+        if (!double.IsFinite(SparsityWeight) || SparsityWeight < 0) throw new ArgumentException($"--sparsity-weight must be >= 0, got {SparsityWeight}");
+        return new TrainingOptions(
+            new NetworkConfig(ParseInts(Dims, "--dims"), Baseline,
+                Names.Parse<ChainInit>(Init, "--init"), Names.Parse<Precision>(Precision, "--precision"), Dropout, InitScale: InitScale),
+            Lambda, Epochs, BatchSize, LearningRate, Seed,
+            new ExactnessLossOptions(Names.Parse<ExactnessMode>(LossMode, "--loss-mode"), Epsilon, !NoNormalize, WeightByDimension, SparsityWeight),
+            new LossSchedule(Names.Parse<ScheduleKind>(Schedule, "--schedule"), exStart, exEnd, axStart, axEnd, ScheduleSplit),
+            WeightDecay, TrainLimit, MonitorEvery: MonitorEvery, TensorBoardDir: TensorBoard);
+    }
+
+    static (double, double) ParsePair(string text, string flag)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b)
+            && double.IsFinite(a) && double.IsFinite(b) && a >= 0 && b >= 0)
+            return (a, b);
+        throw new ArgumentException($"{flag} must be two non-negative numbers START,END, got '{text}'");
+    }
 
     /// <summary>The chosen (or first locally found) data set, loaded.</summary>
     public DataSplit LoadData()

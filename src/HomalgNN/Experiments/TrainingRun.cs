@@ -10,31 +10,45 @@ public static class TrainingRun
     /// <summary>Name of the results file in a run folder.</summary>
     public const string ResultsFile = "results.json";
 
+    /// <summary>Name of the monitor's CSV in a run folder.</summary>
+    public const string MonitorFile = "monitor.csv";
+
     /// <summary>Name of the saved weights in a run folder.</summary>
     public const string ModelFile = "model.bin";
 
     /// <summary>Trains with <paramref name="options"/> on <paramref name="data"/>; writes into <paramref name="outDir"/> after every epoch when given.</summary>
-    public static RunResult Execute(TrainingOptions options, DataSplit data, string? outDir, ITrainingObserver observer)
+    /// <param name="attach">Called with the trainer before the first step, e.g. to subscribe a recorder to its probes.</param>
+    public static RunResult Execute(TrainingOptions options, DataSplit data, string? outDir, ITrainingObserver observer, Action<Trainer>? attach = null)
     {
         var clock = Stopwatch.StartNew();
         using var trainer = new Trainer(options, data);
+        attach?.Invoke(trainer);
         var config = RunConfig.Describe(options, data, trainer.TrainCount, trainer.TestCount);
         var history = new List<EpochRecord>();
-        void Save(FinalRecord? final, bool completed)
+        var tensorBoard = options.TensorBoardDir is null ? null : new TensorBoardLog(options.TensorBoardDir);
+        var monitor = options.MonitorEvery > 0 || tensorBoard != null
+            ? new HomologyMonitor(trainer, options.MonitorEvery > 0 ? options.MonitorEvery : trainer.BatchesPerEpoch, tensorBoard)
+            : null;
+        RunResult Snapshot(FinalRecord? final, bool completed) =>
+            new(config, history, final, clock.Elapsed.TotalSeconds, completed, monitor?.Records);
+        void Save(RunResult r)
         {
             if (outDir is null) return;
-            AtomicFile.WriteJson(Path.Combine(outDir, ResultsFile), new RunResult(config, history, final, clock.Elapsed.TotalSeconds, completed));
+            AtomicFile.WriteJson(Path.Combine(outDir, ResultsFile), r);
+            if (monitor != null) AtomicFile.WriteAllText(Path.Combine(outDir, MonitorFile), HomologyMonitor.ToCsv(monitor.Records));
         }
-        Save(null, false);
+        Save(Snapshot(null, false));
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            history.Add(trainer.RunEpoch(epoch, observer));
-            Save(null, false);
+            var record = trainer.RunEpoch(epoch, observer);
+            history.Add(record);
+            tensorBoard?.Epoch(record, trainer.Step);
+            Save(Snapshot(null, false));
         }
         var final = trainer.Final();
         if (outDir is not null) trainer.SaveModel(Path.Combine(outDir, ModelFile));
-        var result = new RunResult(config, history, final, clock.Elapsed.TotalSeconds, true);
-        if (outDir is not null) AtomicFile.WriteJson(Path.Combine(outDir, ResultsFile), result);
+        var result = Snapshot(final, true);
+        Save(result);
         return result;
     }
 }

@@ -12,6 +12,7 @@ public sealed record NetworkConfig(
     ChainInit Init = ChainInit.Orthogonal,
     Precision Precision = Precision.Float64,
     double Dropout = 0.0,
+    double InitScale = 0.1,
     int InputFeatures = 784,
     int[]? EncoderWidths = null,
     int BridgeWidth = 128,

@@ -32,4 +32,5 @@ public sealed record RunResult(
     List<EpochRecord> History,
     FinalRecord? Final,
     double TotalSeconds,
-    bool Completed);
+    bool Completed,
+    List<MonitorRecord>? Monitor = null);

@@ -46,6 +46,18 @@ public sealed class Trainer : IDisposable
     /// <summary>Test images.</summary>
     public int TestCount => _test.Count;
 
+    /// <summary>Probe every this many optimiser steps (0 = never).</summary>
+    public int ProbeEvery { get; set; }
+
+    /// <summary>Whether probes split the maps' gradients by loss term (three extra backward passes per probe).</summary>
+    public bool ProbeGradients { get; set; }
+
+    /// <summary>Raised at probed steps, before the optimiser moves the weights.</summary>
+    public event Action<StepProbe>? Probed;
+
+    /// <summary>Optimiser steps taken so far.</summary>
+    public long Step => _step;
+
     /// <summary>Optimiser steps per epoch.</summary>
     public int BatchesPerEpoch => (_train.Count + _options.BatchSize - 1) / _options.BatchSize;
 
@@ -69,21 +81,30 @@ public sealed class Trainer : IDisposable
             var y = _train.Y.index_select(0, idx);
             var taskLoss = nn.functional.cross_entropy(Model.forward(x), y);
             var total = taskLoss;
+            bool probe = Probed != null && ProbeEvery > 0 && _step % ProbeEvery == 0;
+            double exValue = 0, axValue = 0, wEx = 0, wAx = 0;
+            MapGradients[]? gradients = null;
             if (Model.Chain is { } chain)
             {
                 var maps = chain.BoundaryMaps.Cast<Tensor>().ToArray();
                 bool regularise = _options.Lambda > 0;
-                using var guard = regularise ? null : torch.no_grad();
-                var ex = ExactnessLoss.Compute(maps, _options.LossOptions);
-                var ax = ChainAxiomLoss.Compute(maps);
-                if (regularise)
-                {
-                    var (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
-                    total = taskLoss + _options.Lambda * (wEx * ex.to(taskLoss.dtype) + wAx * ax.to(taskLoss.dtype));
-                }
-                exact += ex.ToDouble();
-                axiom += ax.ToDouble();
+                bool split = probe && ProbeGradients;
+                using var guard = regularise || split ? null : torch.no_grad();
+                var ex = ExactnessLoss.Compute(maps, _options.LossOptions).to(taskLoss.dtype);
+                var ax = ChainAxiomLoss.Compute(maps).to(taskLoss.dtype);
+                (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
+                var exTerm = _options.Lambda * wEx * ex;
+                var axTerm = _options.Lambda * wAx * ax;
+                if (regularise) total = taskLoss + exTerm + axTerm;
+                if (split) gradients = GradientSplit.Norms(maps, taskLoss, exTerm, axTerm, ex);
+                exValue = ex.ToDouble();
+                axValue = ax.ToDouble();
+                exact += exValue;
+                axiom += axValue;
             }
+            if (probe)
+                Probed!(new StepProbe(_step, epoch, b + 1, taskLoss.ToDouble(), exValue, axValue, wEx, wAx,
+                    Model.Chain?.ToChainComplex(Tolerance.Absolute(_options.LossOptions.Epsilon)), gradients));
             _optimizer.zero_grad();
             total.backward();
             _optimizer.step();

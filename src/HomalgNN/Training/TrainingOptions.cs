@@ -13,6 +13,8 @@ namespace HomalgNN.Training;
 /// <param name="Schedule">Annealing of the exactness and chain-axiom weights.</param>
 /// <param name="WeightDecay">Adam's L2 weight decay (0 = none).</param>
 /// <param name="TrainLimit">Use only this many training images (a seeded stratified subset), or null for all.</param>
+/// <param name="MonitorEvery">Record homology and losses every N optimiser steps (0 = at the end of each epoch only).</param>
+/// <param name="TensorBoardDir">Folder for TensorBoard event files, or null.</param>
 public sealed record TrainingOptions(
     NetworkConfig Network,
     double Lambda = 0.5,
@@ -24,7 +26,9 @@ public sealed record TrainingOptions(
     LossSchedule? Schedule = null,
     double WeightDecay = 0.0,
     int? TrainLimit = null,
-    int EvalBatchSize = 1000)
+    int EvalBatchSize = 1000,
+    int MonitorEvery = 0,
+    string? TensorBoardDir = null)
 {
     /// <summary>The exactness loss settings in force.</summary>
     public ExactnessLossOptions LossOptions => Loss ?? new ExactnessLossOptions();
