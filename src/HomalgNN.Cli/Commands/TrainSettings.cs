@@ -139,13 +139,13 @@ public class TrainSettings : CommandSettings
     public string? Out { get; set; }
 
     /// <summary>Parses "16,32,64" into integers; the error names the flag.</summary>
-    public static int[] ParseInts(string text, string flag)
+    public static int[] ParseInts(string text, string flag, bool allowZero = false)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var values = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
-            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i]) || values[i] < 1)
-                throw new ArgumentException($"{flag} must be a comma-separated list of positive integers, got '{text}'");
+            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i]) || values[i] < (allowZero ? 0 : 1))
+                throw new ArgumentException($"{flag} must be a comma-separated list of {(allowZero ? "non-negative" : "positive")} integers, got '{text}'");
         return values;
     }
 

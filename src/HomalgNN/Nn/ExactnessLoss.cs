@@ -11,14 +11,11 @@ public static class ExactnessLoss
     {
         var dtype = maps[0].dtype;
         if (maps.Count < 2) return torch.zeros([], dtype: dtype);
-        // One SVD per map: each map's projectors serve both positions it touches.
-        var projectors = maps.Select(m => SoftProjector.Of(m, options.Epsilon)).ToArray();
+        var (kernels, images) = Projectors(maps, options);
         Tensor total = torch.zeros([], dtype: dtype);
         for (int i = 0; i + 1 < maps.Count; i++)
         {
-            var pKer = SoftProjector.Kernel(projectors[i].RowSpace);
-            var pIm = projectors[i + 1].Image;
-            var defect = Defect(pKer, pIm, options.Mode);
+            var defect = Defect(kernels[i], images[i + 1], options.Mode);
             if (options.WeightByDimension) defect = defect / maps[i].shape[1];
             total = total + defect;
         }
@@ -27,12 +24,38 @@ public static class ExactnessLoss
         return total;
     }
 
+    /// <summary>Each map's soft kernel and image projectors (entries the loss never uses are null).</summary>
+    static (Tensor[] Kernels, Tensor[] Images) Projectors(IReadOnlyList<Tensor> maps, ExactnessLossOptions options)
+    {
+        int k = maps.Count;
+        var kernels = new Tensor[k];
+        var images = new Tensor[k];
+        for (int i = 0; i < k; i++)
+        {
+            if (options.Mode == ExactnessMode.Regularized)
+            {
+                double delta = RegularizedProjector.Delta(maps[i], options.Temperature);
+                if (i + 1 < k) kernels[i] = RegularizedProjector.Kernel(maps[i], delta);
+                if (i > 0) images[i] = RegularizedProjector.Image(maps[i], delta);
+            }
+            else
+            {
+                // One SVD per map: its projectors serve both positions it touches.
+                var (image, rowSpace) = SoftProjector.Of(maps[i], options.Epsilon);
+                kernels[i] = SoftProjector.Kernel(rowSpace);
+                images[i] = image;
+            }
+        }
+        return (kernels, images);
+    }
+
     /// <summary>The defect between two soft projectors on the same space, in the given mode.</summary>
     public static Tensor Defect(Tensor pKer, Tensor pIm, ExactnessMode mode)
     {
         switch (mode)
         {
             case ExactnessMode.ProjectionNorm:
+            case ExactnessMode.Regularized:
                 return (pKer - pIm).square().sum();
             case ExactnessMode.Overlap:
             {

@@ -9,6 +9,8 @@ public enum ExactnessMode
     SubspaceAngle,
     /// <summary>tr P_ker - tr(P_im P_ker) plus the soft dimension gap, clamped at 0.</summary>
     Overlap,
+    /// <summary>||P_ker - P_im||_F^2 with regularised projectors s^2/(s^2 + delta), delta relative to each map's spectrum: gradients that do not vanish.</summary>
+    Regularized,
 }
 
 /// <summary>Settings of the exactness loss (conventions.md, "Losses").</summary>
@@ -16,9 +18,11 @@ public enum ExactnessMode
 /// <param name="Normalize">Mean over interior positions instead of the sum.</param>
 /// <param name="WeightByDimension">Divide each position's defect by n_{i+1}.</param>
 /// <param name="SparsityWeight">Weight of sum exp(-(s - eps)^2 / eps^2) over every map's singular values (0 = off).</param>
+/// <param name="Temperature">Regularized mode: the projectors' transition sits at this fraction of each map's largest singular value.</param>
 public sealed record ExactnessLossOptions(
     ExactnessMode Mode = ExactnessMode.ProjectionNorm,
     double Epsilon = 1e-3,
     bool Normalize = true,
     bool WeightByDimension = false,
-    double SparsityWeight = 0.0);
+    double SparsityWeight = 0.0,
+    double Temperature = 0.05);
