@@ -1,3 +1,4 @@
+using System.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,24 +51,13 @@ public sealed class Representation
     }
 
     /// <summary>Copies an N x D matrix of doubles.</summary>
-    public static Representation FromMatrix(double[,] matrix)
-    {
-        ArgumentNullException.ThrowIfNull(matrix);
-        var (n, d) = (matrix.GetLength(0), matrix.GetLength(1));
-        var flat = new double[n * d];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                flat[(i * d) + j] = matrix[i, j];
-            }
-        }
-
-        return FromRowMajor(flat, n, d);
-    }
+    public static Representation FromMatrix(double[,] matrix) => Flatten(matrix);
 
     /// <summary>Copies an N x D matrix of floats, widening to float64.</summary>
-    public static Representation FromMatrix(float[,] matrix)
+    public static Representation FromMatrix(float[,] matrix) => Flatten(matrix);
+
+    private static Representation Flatten<T>(T[,] matrix)
+        where T : INumberBase<T>
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var (n, d) = (matrix.GetLength(0), matrix.GetLength(1));
@@ -76,7 +66,7 @@ public sealed class Representation
         {
             for (var j = 0; j < d; j++)
             {
-                flat[(i * d) + j] = matrix[i, j];
+                flat[(i * d) + j] = double.CreateChecked(matrix[i, j]);
             }
         }
 

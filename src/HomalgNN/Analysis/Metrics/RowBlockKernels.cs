@@ -16,14 +16,7 @@ internal static class RowBlockKernels
     /// <summary>logits[r * K + k] = w_k . x_r for the four rows stored consecutively in <paramref name="rows"/>.</summary>
     public static void Products(ReadOnlySpan<double> weights, int units, int classCount, ReadOnlySpan<double> rows, Span<double> logits)
     {
-        var x0 = rows[..units];
-        var x1 = rows.Slice(units, units);
-        var x2 = rows.Slice(2 * units, units);
-        var x3 = rows.Slice(3 * units, units);
-        var v0 = AsVectors(x0);
-        var v1 = AsVectors(x1)[..v0.Length];
-        var v2 = AsVectors(x2)[..v0.Length];
-        var v3 = AsVectors(x3)[..v0.Length];
+        Split(rows, units, out var x0, out var x1, out var x2, out var x3, out var v0, out var v1, out var v2, out var v3);
         var tail = v0.Length * Vector<double>.Count;
         for (var k = 0; k < classCount; k++)
         {
@@ -58,14 +51,7 @@ internal static class RowBlockKernels
     /// <summary>gradient[k] += sum_r residuals[r * K + k] x_r for the four rows stored consecutively in <paramref name="rows"/>.</summary>
     public static void AccumulateOuter(Span<double> gradient, int units, int classCount, ReadOnlySpan<double> residuals, ReadOnlySpan<double> rows)
     {
-        var x0 = rows[..units];
-        var x1 = rows.Slice(units, units);
-        var x2 = rows.Slice(2 * units, units);
-        var x3 = rows.Slice(3 * units, units);
-        var v0 = AsVectors(x0);
-        var v1 = AsVectors(x1)[..v0.Length];
-        var v2 = AsVectors(x2)[..v0.Length];
-        var v3 = AsVectors(x3)[..v0.Length];
+        Split(rows, units, out var x0, out var x1, out var x2, out var x3, out var v0, out var v1, out var v2, out var v3);
         var tail = v0.Length * Vector<double>.Count;
         for (var k = 0; k < classCount; k++)
         {
@@ -87,4 +73,30 @@ internal static class RowBlockKernels
 
     private static ReadOnlySpan<Vector<double>> AsVectors(ReadOnlySpan<double> values) =>
         MemoryMarshal.Cast<double, Vector<double>>(values);
+
+    /// <summary>
+    /// The four consecutive rows of a block as separate spans of doubles and of whole SIMD vectors, returned as locals
+    /// so the JIT can keep them in registers.
+    /// </summary>
+    private static void Split(
+        ReadOnlySpan<double> rows,
+        int units,
+        out ReadOnlySpan<double> x0,
+        out ReadOnlySpan<double> x1,
+        out ReadOnlySpan<double> x2,
+        out ReadOnlySpan<double> x3,
+        out ReadOnlySpan<Vector<double>> v0,
+        out ReadOnlySpan<Vector<double>> v1,
+        out ReadOnlySpan<Vector<double>> v2,
+        out ReadOnlySpan<Vector<double>> v3)
+    {
+        x0 = rows[..units];
+        x1 = rows.Slice(units, units);
+        x2 = rows.Slice(2 * units, units);
+        x3 = rows.Slice(3 * units, units);
+        v0 = AsVectors(x0);
+        v1 = AsVectors(x1)[..v0.Length];
+        v2 = AsVectors(x2)[..v0.Length];
+        v3 = AsVectors(x3)[..v0.Length];
+    }
 }
