@@ -35,7 +35,7 @@ public static class Entanglement
         return new EntanglementResult(nmi, OffDiagonalMean(nmi), sample.Samples, options.Seed, options);
     }
 
-    private static double[,] PairwiseNmi(Representation sample, int bins, BinningRule rule)
+    private static double[][] PairwiseNmi(Representation sample, int bins, BinningRule rule)
     {
         var (n, d) = (sample.Samples, sample.Units);
         var codes = UnitBinning.Codes(sample, bins, rule);
@@ -61,14 +61,19 @@ public static class Entanglement
             marginal[u] = EntropyAndClear(counts, n, countTimesLog);
         }
 
-        var nmi = new double[d, d];
+        var nmi = new double[d][];
+        for (var u = 0; u < d; u++)
+        {
+            nmi[u] = new double[d];
+        }
+
         Parallel.For(
             0,
             d,
             () => new int[bins * bins],
             (i, _, joint) =>
             {
-                nmi[i, i] = Normalised(marginal[i], marginal[i], marginal[i]);
+                nmi[i][i] = Normalised(marginal[i], marginal[i], marginal[i]);
                 var rows = rowOffsets.AsSpan(i * n, n);
                 for (var j = i + 1; j < d; j++)
                 {
@@ -79,8 +84,8 @@ public static class Entanglement
                     }
 
                     var value = Normalised(marginal[i], marginal[j], EntropyAndClear(joint, n, countTimesLog));
-                    nmi[i, j] = value;
-                    nmi[j, i] = value;
+                    nmi[i][j] = value;
+                    nmi[j][i] = value;
                 }
 
                 return joint;
@@ -120,9 +125,9 @@ public static class Entanglement
         return table;
     }
 
-    private static double OffDiagonalMean(double[,] matrix)
+    private static double OffDiagonalMean(double[][] matrix)
     {
-        var d = matrix.GetLength(0);
+        var d = matrix.Length;
         var sum = 0.0;
         for (var i = 0; i < d; i++)
         {
@@ -130,7 +135,7 @@ public static class Entanglement
             {
                 if (i != j)
                 {
-                    sum += matrix[i, j];
+                    sum += matrix[i][j];
                 }
             }
         }

@@ -16,8 +16,8 @@ public class EntanglementTests
 
         var result = Entanglement.Compute(Representation.FromMatrix(m));
 
-        Assert.Equal(1.0, result.Nmi[0, 1]);
-        Assert.Equal(1.0, result.Nmi[0, 0]);
+        Assert.Equal(1.0, result.Nmi[0][1]);
+        Assert.Equal(1.0, result.Nmi[0][0]);
         Assert.Equal(1.0, result.Mean);
     }
 
@@ -34,8 +34,8 @@ public class EntanglementTests
 
         var result = Entanglement.Compute(Representation.FromMatrix(m));
 
-        Assert.InRange(result.Nmi[0, 1], 0, 1e-12);
-        Assert.Equal(result.Nmi[0, 1], result.Nmi[1, 0]);
+        Assert.InRange(result.Nmi[0][1], 0, 1e-12);
+        Assert.Equal(result.Nmi[0][1], result.Nmi[1][0]);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class EntanglementTests
 
         var result = Entanglement.Compute(Representation.FromMatrix(m));
 
-        Assert.Equal(1 - (0.5 * Math.Log2(3)), result.Nmi[0, 1], 1e-14);
+        Assert.Equal(1 - (0.5 * Math.Log2(3)), result.Nmi[0][1], 1e-14);
         Assert.Equal(0.20751874963942191, result.Mean, 1e-14);
     }
 
@@ -58,10 +58,10 @@ public class EntanglementTests
 
         var result = Entanglement.Compute(Representation.FromMatrix(m));
 
-        Assert.Equal(0, result.Nmi[0, 1]); // constant with constant: 0/0 defined as 0
-        Assert.Equal(0, result.Nmi[0, 2]); // constant with anything: I = 0
-        Assert.Equal(0, result.Nmi[0, 0]); // a constant unit carries no information, even about itself
-        Assert.Equal(1, result.Nmi[2, 2]);
+        Assert.Equal(0, result.Nmi[0][1]); // constant with constant: 0/0 defined as 0
+        Assert.Equal(0, result.Nmi[0][2]); // constant with anything: I = 0
+        Assert.Equal(0, result.Nmi[0][0]); // a constant unit carries no information, even about itself
+        Assert.Equal(1, result.Nmi[2][2]);
         Assert.Equal(0, result.Mean);
     }
 
@@ -75,8 +75,8 @@ public class EntanglementTests
         var equalWidth = Entanglement.Compute(representation, new EntanglementOptions(Bins: 2));
         var study = Entanglement.Compute(representation, new EntanglementOptions(Bins: 2, Rule: BinningRule.StudyDigitize));
 
-        Assert.Equal(1 - (0.5 * Math.Log2(3)), equalWidth.Nmi[0, 1], 1e-14);
-        Assert.Equal(1.0, study.Nmi[0, 1], 1e-14);
+        Assert.Equal(1 - (0.5 * Math.Log2(3)), equalWidth.Nmi[0][1], 1e-14);
+        Assert.Equal(1.0, study.Nmi[0][1], 1e-14);
     }
 
     [Fact]
