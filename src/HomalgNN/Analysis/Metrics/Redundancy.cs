@@ -44,8 +44,7 @@ public static class Redundancy
 
     private static Tensor OrthonormalBasis(Tensor centred)
     {
-        var (u, s, vh) = linalg.svd(centred, fullMatrices: false);
-        vh.Dispose();
+        var (u, s, _) = linalg.svd(centred, fullMatrices: false);
         var largest = s.numel() > 0 ? s.max().item<double>() : 0;
         var threshold = Math.Max(centred.shape[0], centred.shape[1]) * MachineEpsilon * largest;
         var rank = largest > 0 ? (int)s.gt(threshold).sum().item<long>() : 0;

@@ -38,30 +38,36 @@ internal static class SpecialFunctions
     }
 
     /// <summary>I_x(a, b), the regularised incomplete beta function, for a, b > 0 and 0 &lt;= x &lt;= 1.</summary>
-    public static double RegularisedIncompleteBeta(double a, double b, double x)
+    public static double RegularisedIncompleteBeta(double a, double b, double x) => RegularisedIncompleteBeta(a, b, x, 1 - x);
+
+    /// <summary>
+    /// I_x(a, b) given both x and 1 - x, so a caller who can form 1 - x without cancellation (t^2 / (df + t^2) in
+    /// the t distribution) keeps full precision when x is close to 1.
+    /// </summary>
+    public static double RegularisedIncompleteBeta(double a, double b, double x, double oneMinusX)
     {
         if (!(a > 0 && b > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(a), $"Need a, b > 0, got a = {a}, b = {b}.");
         }
 
-        if (!(x is >= 0 and <= 1))
+        if (!(x is >= 0 and <= 1) || !(oneMinusX is >= 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(x), $"Need 0 <= x <= 1, got {x}.");
+            throw new ArgumentOutOfRangeException(nameof(x), $"Need 0 <= x <= 1, got {x} (1 - x given as {oneMinusX}).");
         }
 
-        if (x == 0 || x == 1)
+        if (x == 0 || oneMinusX == 0)
         {
-            return x;
+            return x == 0 ? 0 : 1;
         }
 
         // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use I_x(a, b) = 1 - I_{1-x}(b, a) beyond.
         if (x > (a + 1) / (a + b + 2))
         {
-            return 1 - RegularisedIncompleteBeta(b, a, 1 - x);
+            return 1 - RegularisedIncompleteBeta(b, a, oneMinusX, x);
         }
 
-        var logFront = (a * Math.Log(x)) + (b * Math.Log(1 - x)) - LogBeta(a, b);
+        var logFront = (a * Math.Log(x)) + (b * Math.Log(oneMinusX)) - LogBeta(a, b);
         return Math.Exp(logFront) / a / BetaContinuedFraction(a, b, x);
     }
 

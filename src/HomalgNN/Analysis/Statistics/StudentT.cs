@@ -17,7 +17,8 @@ public static class StudentT
             return 0;
         }
 
-        return SpecialFunctions.RegularisedIncompleteBeta(degreesOfFreedom / 2, 0.5, degreesOfFreedom / (degreesOfFreedom + (t * t)));
+        var denominator = degreesOfFreedom + (t * t);
+        return SpecialFunctions.RegularisedIncompleteBeta(degreesOfFreedom / 2, 0.5, degreesOfFreedom / denominator, t * t / denominator);
     }
 
     /// <summary>P(T &lt;= t).</summary>
