@@ -1,8 +1,5 @@
 namespace HomalgNN.Analysis.Optimisation;
 
-/// <summary>Objective for <see cref="Lbfgs"/>: returns f(point) and writes its gradient into <paramref name="gradient"/>.</summary>
-internal delegate double SmoothObjective(double[] point, double[] gradient);
-
 /// <summary>
 /// Limited-memory BFGS for smooth unconstrained minimisation: two-loop recursion for the direction and a
 /// backtracking Armijo line search with quadratic interpolation. The Armijo-only search is enough because the
