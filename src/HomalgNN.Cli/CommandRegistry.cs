@@ -9,6 +9,9 @@ public static class CommandRegistry
     {
         config.AddCommand<Commands.TrainCommand>("train").WithDescription("Train the study's network with the exactness regulariser; writes results.json and model.bin.");
         config.AddCommand<Commands.DiagnoseCommand>("diagnose").WithDescription("Train with full diagnostics every N steps: spectra, ranks, gradients by source, defects, Betti numbers; 9-panel figure and explanation.");
+        config.AddCommand<Commands.SweepCommand>("sweep").WithDescription("One run per grid point and seed (--lambda 0.1,0.3,... or --grid FILE over any train flags); writes sweep.md, sweep.csv, sweep.json.");
+        config.AddCommand<Commands.StudyCommand>("study").WithDescription("Run every experiment of the study into one folder and write report.md (tables with seeds, intervals and computed verdicts).");
+        config.AddCommand<Commands.MergeCommand>("merge").WithDescription("Gather the shard folders of a sweep or study into one folder and write its report.");
         config.AddCommand<Commands.OptimizeCommand>("optimize").WithDescription("Optimise a free chain (no data) towards exactness and print Betti numbers and losses.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
         config.AddBranch("data", data =>

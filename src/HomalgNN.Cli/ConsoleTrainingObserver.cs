@@ -1,10 +1,13 @@
+using HomalgNN.Cli.Display;
+using HomalgNN.Experiments.Batch;
 using HomalgNN.Training;
 using Spectre.Console;
 
 namespace HomalgNN.Cli;
 
 /// <summary>Draws a progress bar per epoch (when the terminal is interactive) and prints one line per finished epoch.</summary>
-public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = null) : ITrainingObserver
+/// <param name="batchProgress">The multi-run experiment this run belongs to, if any: adds its bar (runs, ETA) above the epoch's, and its ETA to each epoch line.</param>
+public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = null, BatchProgress? batchProgress = null) : ITrainingObserver
 {
     ProgressTask? _task;
     ProgressContext? _context;
@@ -22,6 +25,8 @@ public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = nul
             .Start(ctx =>
             {
                 _context = ctx;
+                if (batchProgress != null)
+                    ctx.AddTask(BatchStatus.Line(batchProgress), maxValue: Math.Max(1, batchProgress.EpochsTotal)).Value = batchProgress.EpochsDone;
                 _task = ctx.AddTask($"{label}epoch {epoch}/{totalEpochs}", maxValue: batches);
                 started.Set();
                 done.Wait();
@@ -44,6 +49,6 @@ public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = nul
         _finish = null; _task = null; _context = null;
         var betti = r.Betti is null ? "-" : $"[{string.Join(",", r.Betti)}]";
         AnsiConsole.MarkupLine(Markup.Escape(
-            $"{label}epoch {r.Epoch,3}/{totalEpochs}  task {r.TaskLoss:F4}  exactness {r.ExactnessLoss:F4}  chain-axiom {r.ChainAxiomLoss:G4}  test acc {r.TestAccuracy * 100:F2}%  betti {betti}  {r.Seconds:F1} s"));
+            $"{label}epoch {r.Epoch,3}/{totalEpochs}  task {r.TaskLoss:F4}  exactness {r.ExactnessLoss:F4}  chain-axiom {r.ChainAxiomLoss:G4}  test acc {r.TestAccuracy * 100:F2}%  betti {betti}  {r.Seconds:F1} s{(batchProgress is null ? "" : $"  (ETA {BatchStatus.Duration(batchProgress.Eta)})")}"));
     }
 }

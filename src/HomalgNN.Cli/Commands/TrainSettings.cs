@@ -24,10 +24,19 @@ public class TrainSettings : CommandSettings
     [DefaultValue("16,32,64,128,256")]
     public string Dims { get; set; } = "16,32,64,128,256";
 
+    // Text, not a number: `sweep` reads the same flag as a list (--lambda 0.1,0.3,0.5); Lambda parses it.
     [CommandOption("--lambda <L>")]
     [Description("Weight of the homological regulariser: loss = task + lambda (w_ex exactness + w_ax chain axiom). Default: 0.5.")]
-    [DefaultValue(0.5)]
-    public double Lambda { get; set; } = 0.5;
+    [DefaultValue("0.5")]
+    public string LambdaText { get; set; } = "0.5";
+
+    /// <summary>--lambda as a number; the error names the flag.</summary>
+    public double Lambda
+    {
+        get => double.TryParse(LambdaText, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v : throw new ArgumentException($"--lambda must be a number, got '{LambdaText}'");
+        set => LambdaText = value.ToString("R", CultureInfo.InvariantCulture);
+    }
 
     [CommandOption("--epochs <N>")]
     [Description("Passes over the training data. Default: 15.")]

@@ -1,0 +1,43 @@
+using HomalgNN.Analysis.Statistics;
+using HomalgNN.Diagnostics;
+
+namespace HomalgNN.Experiments.Reports;
+
+/// <summary>Verdict sentences computed from the numbers (never written by hand): where the Betti numbers stand, and whether a difference is significant.</summary>
+public static class Verdicts
+{
+    /// <summary>
+    /// Compares each seed's final Betti vector with the smallest one maps of these dimensions can reach and with its
+    /// epoch-1 vector, e.g. "Betti unchanged at the dimensional minimum [0,0,0,128]".
+    /// </summary>
+    public static string Betti(IReadOnlyList<int[]?> finals, IReadOnlyList<int[]?> firsts, IReadOnlyList<int> dims)
+    {
+        if (finals.Any(b => b is null)) return "no chain (baseline): no Betti numbers";
+        var minimal = DiagnosticsSummary.MinimalBetti(dims);
+        bool moved = finals.Zip(firsts).Any(p => p.Second is null || !p.First!.SequenceEqual(p.Second));
+        int atMinimum = finals.Count(b => b!.SequenceEqual(minimal));
+        var how = moved ? "moved" : "unchanged";
+        if (atMinimum == finals.Count && minimal.All(b => b == 0)) return $"Betti {how}, all zero: exact";
+        var where = atMinimum == finals.Count ? "at the dimensional minimum"
+            : atMinimum == 0 ? "above the dimensional minimum"
+            : $"at the dimensional minimum in {atMinimum} of {finals.Count} seeds, above it in the rest";
+        return $"Betti {how} {where} {Cells.Vector(minimal)}";
+    }
+
+    /// <summary>"accuracy -0.42 pp vs lambda=0.1, not significant (p = 0.33, exact permutation)"; "reference" for the first row.</summary>
+    public static string Accuracy(ArmContrast? contrast) =>
+        contrast is null ? "reference row" : $"accuracy {Cells.Number(100 * contrast.Difference, "+0.00;-0.00;0.00")} pp vs {contrast.Reference}, {Significance(contrast)}";
+
+    /// <summary>"significant (p = 0.003, Welch)", "not significant (p = 0.33, exact permutation)" or "no test (one seed)".</summary>
+    public static string Significance(ArmContrast c) => c.PValue is not { } p
+        ? "no test (one seed: use --seeds 2 or more)"
+        : $"{(c.Significant == true ? "significant" : "not significant")} (p = {Cells.Number(p, "G2")}, {Method(c.Test)})";
+
+    static string Method(TestMethod m) => m switch
+    {
+        TestMethod.Welch => "Welch",
+        TestMethod.ExactPermutation => "exact permutation",
+        TestMethod.MonteCarloPermutation => "permutation",
+        _ => "none",
+    };
+}
