@@ -26,8 +26,8 @@ public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = nul
             {
                 _context = ctx;
                 if (batchProgress != null)
-                    ctx.AddTask(BatchStatus.Line(batchProgress), maxValue: Math.Max(1, batchProgress.EpochsTotal)).Value = batchProgress.EpochsDone;
-                _task = ctx.AddTask($"{label}epoch {epoch}/{totalEpochs}", maxValue: batches);
+                    ctx.AddTask(Markup.Escape(BatchStatus.Line(batchProgress)), maxValue: Math.Max(1, batchProgress.EpochsTotal)).Value = batchProgress.EpochsDone;
+                _task = ctx.AddTask(Markup.Escape($"{label}epoch {epoch}/{totalEpochs}"), maxValue: batches);
                 started.Set();
                 done.Wait();
             }));
@@ -40,7 +40,8 @@ public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = nul
     {
         if (_task is null) return;
         _task.Value = batch;
-        _task.Description = $"{label}epoch {epoch}/{totalEpochs}  loss {taskLoss:F4}";
+        // Descriptions are markup: a label like "[1/2] " must be escaped.
+        _task.Description = Markup.Escape($"{label}epoch {epoch}/{totalEpochs}  loss {taskLoss:F4}");
     }
 
     public void EpochFinished(EpochRecord r)

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using HomalgNN.Experiments.Batch;
 using HomalgNN.Experiments.Sweeps;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,43 +8,22 @@ namespace HomalgNN.Cli.Commands;
 /// <summary>`homalg sweep`: one run per grid point and seed (a --lambda list, a --grid file over any train flags), then sweep.md, .csv and .json.</summary>
 public sealed class SweepCommand : Command<SweepCommand.Settings>
 {
-    public sealed class Settings : TrainSettings
+    public sealed class Settings : ExperimentSettings
     {
-        [CommandOption("--seeds <N>")]
-        [Description("Seeds per grid point: --seed, --seed + 1, ..., --seed + N - 1. Default: 1.")]
-        public int? Seeds { get; set; }
-
+        // Help text is Spectre markup: "[[" prints one bracket.
         [CommandOption("--grid <FILE>")]
-        [Description("JSON object of train flag to values, e.g. {\"lambda\": [0.1, 1.0], \"dims\": [\"16,32,64,128,256\", \"16,32,64,32,16\"]}; every combination is a row.")]
+        [Description("JSON object of train flag to values, e.g. {\"lambda\": [[0.1, 1.0]], \"dims\": [[\"16,32,64,128,256\", \"16,32,64,32,16\"]]}; every combination is a row.")]
         public string? Grid { get; set; }
 
-        [CommandOption("--shard <I/N>")]
-        [Description("Train only the runs at positions i-1, i-1+N, ... of the plan (for cluster job arrays); gather the folders with `homalg merge`.")]
-        [DefaultValue("1/1")]
-        public string Shard { get; set; } = "1/1";
-
-        // Each grid point is validated through TrainSettings when the plan is built; the --lambda list is not one number.
-        public override ValidationResult Validate()
-        {
-            if (Seeds is < 1) return ValidationResult.Error($"--seeds must be at least 1, got {Seeds}");
-            try
-            {
-                ShardSpec.Parse(Shard);
-                return ValidationResult.Success();
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error(e.Message);
-            }
-        }
+        // Not base.Validate(): the --lambda list is not one number; SweepPlanner validates every grid point through TrainSettings.
+        public override ValidationResult Validate() => ValidateExperiment();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var seeds = Enumerable.Range(settings.Seed, settings.Seeds ?? 1).ToList();
-        var plan = SweepPlanner.Plan(settings, SweepPlanner.Axes(settings, settings.Grid), seeds);
+        var plan = SweepPlanner.Plan(settings, SweepPlanner.Axes(settings, settings.Grid), settings.SeedList(1));
         var outDir = settings.Out ?? Path.Combine("runs", $"sweep-{plan.Fingerprint[..8]}");
-        var files = ExperimentExecution.Run(plan, outDir, ShardSpec.Parse(settings.Shard));
+        var files = ExperimentExecution.Run(plan, outDir, settings.ShardSpec);
         // Plain Console: the table's lines must not be wrapped to the terminal's width.
         if (files.Count > 0) Console.Out.Write(File.ReadAllText(Path.Combine(outDir, SweepReport.MarkdownFile)));
         return 0;

@@ -26,7 +26,7 @@ public class TrainSettings : CommandSettings
 
     // Text, not a number: `sweep` reads the same flag as a list (--lambda 0.1,0.3,0.5); Lambda parses it.
     [CommandOption("--lambda <L>")]
-    [Description("Weight of the homological regulariser: loss = task + lambda (w_ex exactness + w_ax chain axiom). Default: 0.5.")]
+    [Description("Weight of the homological regulariser: loss = task + lambda (w_ex exactness + w_ax chain axiom). Default: 0.5. `sweep` takes a list, e.g. 0.1,0.3,0.5.")]
     [DefaultValue("0.5")]
     public string LambdaText { get; set; } = "0.5";
 

@@ -11,9 +11,9 @@ public class StudyTests
     [Fact]
     public void TinyStudy_TrainsEachDistinctRunOnce_AndReportsEverySection()
     {
-        var baseOptions = new TrainingOptions(new NetworkConfig(NetworkConfig.StudyDims), TrainLimit: 256, BatchSize: 64);
+        var baseOptions = new TrainingOptions(new NetworkConfig(NetworkConfig.StudyDims), TrainLimit: 128, BatchSize: 64);
         // Epochs x 0.07: the sweep and chains 1 epoch, the long run 2, diagnostics 1.
-        var plan = StudyDesign.Plan(baseOptions, "mnist-10k", TestPaths.SharedData, [0], 0.07, logEvery: 2);
+        var plan = StudyDesign.Plan(baseOptions, "mnist-10k", TestPaths.SharedData, [0], 0.07, logEvery: 1);
         // 5 sweep + long + symmetric + smaller + 2 diagnostics + baseline; the original chain is the sweep's lambda 0.5 run.
         Assert.Equal(11, plan.Runs.Count);
         Assert.Equal(plan.Study!.LambdaSweep.Points[2].RunKeys, plan.Study.Architectures[0].RunKeys);

@@ -51,9 +51,6 @@ public class SweepTests(ReferenceSweep reference) : IClassFixture<ReferenceSweep
         Assert.Equal("1.0", rows[1].GetProperty("point").GetProperty("lambda").GetString());
         Assert.InRange(rows[0].GetProperty("accuracy").GetProperty("mean").GetDouble(), 0.15, 1.0);
         Assert.Contains("| 1.0 | 1 |", r.StdOut); // the table is printed too
-
-        var again = CliProcess.Run(["sweep", .. TinySweep.Flags(dir)]);
-        Assert.Contains("2 finished already, 0 to train", again.StdOut);
         Assert.Equal(TinySweep.Tables(reference.Dir), TinySweep.Tables(dir)); // the CLI plans and trains exactly what the library does
     }
 
@@ -89,7 +86,7 @@ public class SweepTests(ReferenceSweep reference) : IClassFixture<ReferenceSweep
     {
         var dir = TestPaths.NewTempFolder();
         var plan = reference.Plan;
-        Assert.Throws<OperationCanceledException>(() => BatchRunner.Execute(plan, dir, ShardSpec.All, new DataCache(), new InterruptAfter(epochs: 3)));
+        Assert.Throws<OperationCanceledException>(() => BatchRunner.Execute(plan, dir, ShardSpec.All, new DataCache(), new InterruptAfter(epochs: 2)));
         Assert.True(RunFolder.IsFinished(RunFolder.PathOf(dir, plan.Runs[0]), plan.Runs[0]));
         var partial = RunFolder.PathOf(dir, plan.Runs[1]);
         Assert.False(RunFolder.IsFinished(partial, plan.Runs[1]));
@@ -119,7 +116,18 @@ public class SweepTests(ReferenceSweep reference) : IClassFixture<ReferenceSweep
         Assert.Equal(TinySweep.Tables(reference.Dir), TinySweep.Tables(merged));
     }
 
-    /// <summary>Stops a batch after a number of epochs, as a kill would, by throwing out of the training loop.</summary>
+    [Fact]
+    public void MergeCommand_GathersAFolderIntoAnother_AndRejectsAFolderWithoutAPlan()
+    {
+        var target = Path.Combine(TestPaths.NewTempFolder(), "merged");
+        var r = CliProcess.Run(["merge", reference.Dir, "--out", target]);
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        Assert.Contains("merged 2 runs (2 copied in)", r.StdOut);
+        Assert.Equal(TinySweep.Tables(reference.Dir), TinySweep.Tables(target));
+        CliProcess.AssertOneLineError(CliProcess.Run(["merge", TestPaths.NewTempFolder()]), "has no plan.json");
+    }
+
+    /// <summary>Stops a batch at the end of an epoch's training, before its results are saved, as a kill would, by throwing out of the training loop.</summary>
     sealed class InterruptAfter(int epochs) : IBatchObserver, ITrainingObserver
     {
         int _seen;

@@ -8,14 +8,14 @@ namespace HomalgNN.Tests.Experiments;
 /// <summary>A two-run sweep on a few hundred real MNIST images, and its output files with the timings taken out.</summary>
 public static class TinySweep
 {
-    /// <summary>The command-line flags of the sweep (lambda 0.1 and 1.0, one seed, 2 epochs of 4 steps).</summary>
+    /// <summary>The command-line flags of the sweep (lambda 0.1 and 1.0, one seed, 1 epoch of 4 steps).</summary>
     public static string[] Flags(string outDir) =>
-        ["--dataset", "mnist-10k", "--data-dir", TestPaths.SharedData, "--lambda", "0.1,1.0", "--epochs", "2", "--train-limit", "256", "--batch-size", "64", "--out", outDir];
+        ["--dataset", "mnist-10k", "--data-dir", TestPaths.SharedData, "--lambda", "0.1,1.0", "--epochs", "1", "--train-limit", "256", "--batch-size", "64", "--out", outDir];
 
     /// <summary>The same sweep's plan, built in-process by the CLI's planner.</summary>
     public static ExperimentPlan Plan()
     {
-        var settings = new TrainSettings { Dataset = "mnist-10k", DataDir = TestPaths.SharedData, LambdaText = "0.1,1.0", Epochs = 2, TrainLimit = 256, BatchSize = 64 };
+        var settings = new TrainSettings { Dataset = "mnist-10k", DataDir = TestPaths.SharedData, LambdaText = "0.1,1.0", Epochs = 1, TrainLimit = 256, BatchSize = 64 };
         return SweepPlanner.Plan(settings, SweepPlanner.Axes(settings, null), [0]);
     }
 

@@ -8,17 +8,17 @@ public static class Cells
 {
     static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    /// <summary>"mean [low, high]" (the interval only when there are two or more seeds), values multiplied by <paramref name="scale"/>.</summary>
-    public static string Mean(MeanEstimate e, string format = "G4", double scale = 1, string unit = "")
+    /// <summary>"mean [low, high]" (the interval only when there are two or more seeds), values multiplied by <paramref name="scale"/>, the interval clipped to [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static string Mean(MeanEstimate e, string format = "G4", double scale = 1, string unit = "", double min = double.NegativeInfinity, double max = double.PositiveInfinity)
     {
         var mean = (e.Mean * scale).ToString(format, C) + unit;
         return e.Lower is { } low && e.Upper is { } high
-            ? $"{mean} [{(low * scale).ToString(format, C)}, {(high * scale).ToString(format, C)}]"
+            ? $"{mean} [{(Math.Max(low, min) * scale).ToString(format, C)}, {(Math.Min(high, max) * scale).ToString(format, C)}]"
             : mean;
     }
 
-    /// <summary>An accuracy in [0, 1] as "97.70% [97.51, 97.89]".</summary>
-    public static string Percent(MeanEstimate e) => Mean(e, "F2", 100, "%");
+    /// <summary>An accuracy in [0, 1] as "97.70% [97.51, 97.89]"; a t interval of few seeds can pass 100%, so it is clipped to [0, 100].</summary>
+    public static string Percent(MeanEstimate e) => Mean(e, "F2", 100, "%", 0, 1);
 
     /// <summary>"[0,0,0,128]", or "-" for a network without a chain.</summary>
     public static string Vector(IReadOnlyList<int>? v) => v is null ? "-" : $"[{string.Join(",", v)}]";

@@ -33,6 +33,19 @@ public static class Verdicts
         ? "no test (one seed: use --seeds 2 or more)"
         : $"{(c.Significant == true ? "significant" : "not significant")} (p = {Cells.Number(p, "G2")}, {Method(c.Test)})";
 
+    /// <summary>
+    /// A warning when <paramref name="seeds"/> per row cannot give p &lt; alpha in an exact permutation test: the most
+    /// extreme split of 2n values has two-sided p = 2 / C(2n, n) (0.33 for 2 seeds, 0.1 for 3); null when they can.
+    /// </summary>
+    public static string? SeedsTooFew(int seeds, double alpha = 0.05)
+    {
+        double splits = 1;
+        for (int i = 1; i <= seeds; i++) splits = splits * (seeds + i) / i;
+        double floor = Math.Min(1, 2 / splits);
+        return floor < alpha ? null
+            : $"With {seeds} seed{(seeds == 1 ? "" : "s")} per row no difference can reach p < {Cells.Number(alpha)} (the smallest attainable p is {Cells.Number(floor, "G2")}): use --seeds 4 or more before reading anything into the tests.";
+    }
+
     static string Method(TestMethod m) => m switch
     {
         TestMethod.Welch => "Welch",

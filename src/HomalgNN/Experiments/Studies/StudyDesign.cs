@@ -68,8 +68,8 @@ public static class StudyDesign
 
         var original = baseOptions.Network.Dims;
         var sweep = new SweepPlan(["lambda"], Lambdas.Select(l => new SweepPoint(
-            new Dictionary<string, string> { ["lambda"] = l.ToString("R", c) },
-            Seeded(string.Create(c, $"sweep lambda={l:R}"), Chain(original, l, SweepEpochs)))).ToList());
+            new Dictionary<string, string> { ["lambda"] = l.ToString("0.0###", c) },
+            Seeded(string.Create(c, $"sweep lambda={l:0.0###}"), Chain(original, l, SweepEpochs)))).ToList());
 
         int longEpochs = Scale(LongEpochs, epochScale);
         var longer = new EpochSection(MainLambda, longEpochs, new[] { 1, (longEpochs + 1) / 2, longEpochs }.Distinct().ToList(),

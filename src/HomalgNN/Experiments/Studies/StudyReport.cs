@@ -35,6 +35,7 @@ public static class StudyReport
         md.AppendLine(StudyComparisonHook.Section(plan.Comparison, outcomes));
         md.AppendLine("## How to read this\n");
         md.AppendLine(SweepReport.Notes + "\n");
+        if (Verdicts.SeedsTooFew(plan.Seeds.Count) is { } warning) md.AppendLine(warning + "\n");
         md.AppendLine("## Runs\n");
         md.Append(MarkdownTable.Render(["Run", "Epochs", "Folder"],
             outcomes.Values.Select(o => (IReadOnlyList<string>)[o.Run.Label, $"{o.Run.Options.Epochs}", $"[{o.Run.Folder}]({o.Folder}/results.json)"])));
