@@ -10,6 +10,7 @@ public static class CommandRegistry
         config.AddCommand<Commands.TrainCommand>("train").WithDescription("Train the study's network with the exactness regulariser; writes results.json and model.bin.");
         config.AddCommand<Commands.DiagnoseCommand>("diagnose").WithDescription("Train with full diagnostics every N steps: spectra, ranks, gradients by source, defects, Betti numbers; 9-panel figure and explanation.");
         config.AddCommand<Commands.OptimizeCommand>("optimize").WithDescription("Optimise a free chain (no data) towards exactness and print Betti numbers and losses.");
+        config.AddCommand<Commands.FrontierCommand>("frontier").WithDescription("Map test accuracy against distance from genuine exactness over lambda x loss x architecture x seeds.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
         config.AddBranch("data", data =>
         {
