@@ -10,6 +10,8 @@ public static class CommandRegistry
         config.AddCommand<Commands.TrainCommand>("train").WithDescription("Train the study's network with the exactness regulariser; writes results.json and model.bin.");
         config.AddCommand<Commands.DiagnoseCommand>("diagnose").WithDescription("Train with full diagnostics every N steps: spectra, ranks, gradients by source, defects, Betti numbers; 9-panel figure and explanation.");
         config.AddCommand<Commands.OptimizeCommand>("optimize").WithDescription("Optimise a free chain (no data) towards exactness and print Betti numbers and losses.");
+        config.AddCommand<Commands.HomologyCommand>("homology").WithDescription("Exact Betti numbers of a simplicial complex (--facets) or of integer boundary maps (--maps).");
+        config.AddCommand<Commands.FeasibilityCommand>("feasibility").WithDescription("What the dimensions n_0..n_k permit for Betti numbers, whatever the maps.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
         config.AddBranch("data", data =>
         {

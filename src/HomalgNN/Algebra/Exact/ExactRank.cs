@@ -18,7 +18,7 @@ public static class ExactRank
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(field);
         if (matrix.Rows == 0 || matrix.Columns == 0) return 0;
-        if (field.PrimeField is { } prime) return ModularElimination.Echelon(matrix, prime, reduced: false).Rank;
+        if (field.PrimeField is { } prime) return ModularElimination.Echelon(matrix, prime).Rank;
         return OverRationals(matrix);
     }
 
@@ -26,8 +26,9 @@ public static class ExactRank
     {
         int full = Math.Min(matrix.Rows, matrix.Columns);
         PrimeField first = PrimeSequence.Get(0);
-        EchelonForm echelon = ModularElimination.Echelon(matrix, first, reduced: true);
-        if (echelon.Rank == full || KernelCertificate.Holds(matrix, echelon, first)) return echelon.Rank;
+        EchelonForm echelon = ModularElimination.Echelon(matrix, first);
+        if (echelon.Rank == full) return full; // a nonzero full-size minor mod p is nonzero over Z
+        if (KernelCertificate.Holds(matrix, ModularElimination.Reduce(echelon, first), first)) return echelon.Rank;
         return MultiModular(matrix, echelon.Rank, first.P);
     }
 
@@ -47,7 +48,7 @@ public static class ExactRank
             BigInteger bound = BigInteger.Min(ProductOfFirst(columnNorms, rank + 1), ProductOfFirst(rowNorms, rank + 1));
             if (product * product > bound) break;
             PrimeField prime = PrimeSequence.Get(index);
-            rank = Math.Max(rank, ModularElimination.Echelon(matrix, prime, reduced: false).Rank);
+            rank = Math.Max(rank, ModularElimination.Echelon(matrix, prime).Rank);
             product *= prime.P;
         }
         return rank;

@@ -98,13 +98,14 @@ public sealed class IntegerMatrix
         CheckInnerDimensions(other);
         long[] a = ResiduesModulo(field), b = other.ResiduesModulo(field);
         int n = other.Columns;
+        int[][] support = other.RowSupports();
         var entries = new long[Rows * n];
         for (int i = 0; i < Rows; i++)
             for (int k = 0; k < Columns; k++)
             {
                 long aik = a[i * Columns + k];
                 if (aik == 0) continue;
-                for (int j = 0; j < n; j++)
+                foreach (int j in support[k])
                     entries[i * n + j] = (entries[i * n + j] + aik * b[k * n + j]) % field.P;
             }
         return new IntegerMatrix(Rows, n, entries);
@@ -177,20 +178,32 @@ public sealed class IntegerMatrix
     {
         CheckInnerDimensions(other);
         int n = other.Columns;
+        int[][] support = other.RowSupports();
         var wide = new Int128[Rows * n];
         for (int i = 0; i < Rows; i++)
             for (int k = 0; k < Columns; k++)
             {
                 long aik = _entries[i * Columns + k];
                 if (aik == 0) continue;
-                for (int j = 0; j < n; j++)
-                {
-                    long bkj = other._entries[k * n + j];
-                    // A 64x64-bit product always fits in 128 bits; only the running sum can overflow.
-                    if (bkj != 0) wide[i * n + j] = checked(wide[i * n + j] + (Int128)aik * bkj);
-                }
+                // A 64x64-bit product always fits in 128 bits; only the running sum can overflow.
+                foreach (int j in support[k])
+                    wide[i * n + j] = checked(wide[i * n + j] + (Int128)aik * other._entries[k * n + j]);
             }
         return wide;
+    }
+
+    /// <summary>For each row, the columns where it is nonzero: products of sparse boundary matrices skip the zeros.</summary>
+    private int[][] RowSupports()
+    {
+        var support = new int[Rows][];
+        for (int i = 0; i < Rows; i++)
+        {
+            var row = new List<int>();
+            for (int j = 0; j < Columns; j++)
+                if (_entries[i * Columns + j] != 0) row.Add(j);
+            support[i] = row.ToArray();
+        }
+        return support;
     }
 
     private void CheckInnerDimensions(IntegerMatrix other)

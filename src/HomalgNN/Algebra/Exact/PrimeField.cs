@@ -9,7 +9,7 @@ public sealed class PrimeField
     /// <summary>GF(p); a p that is not prime throws ArgumentException("p = 9 is not prime").</summary>
     public PrimeField(int p)
     {
-        if (!IsPrime(p)) throw new ArgumentException($"p = {p} is not prime", nameof(p));
+        if (!IsPrime(p)) throw new ArgumentException($"p = {p} is not prime");
         P = p;
     }
 

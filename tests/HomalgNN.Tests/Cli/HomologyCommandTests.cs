@@ -1,0 +1,160 @@
+using System.Text.Json;
+using HomalgNN.Algebra.Npy;
+using HomalgNN.Tests.Fixtures;
+
+namespace HomalgNN.Tests.Cli;
+
+[Collection("Console")]
+public class HomologyCommandTests
+{
+    [Fact]
+    public void Facets_Torus_PrintsBettiFacesAndEuler()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.WriteText("torus.txt", "# Möbius torus\n" + Triangulations.AsFacetFile(Triangulations.Torus7));
+        CliCapture.Result r = CliCapture.Run("homology", "--facets", path);
+        r.AssertSucceeded();
+        Assert.Contains("Betti numbers: [1, 2, 1]", r.Out);
+        Assert.Contains("Euler characteristic: 0", r.Out);
+        Assert.Contains("21", r.Out); // edges in the table
+    }
+
+    [Fact]
+    public void Facets_ProjectivePlaneJson_FieldMatters()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.WriteText("rp2.txt", Triangulations.AsFacetFile(Triangulations.ProjectivePlane6));
+        foreach ((string field, int[] betti) in new[] { ("Q", new[] { 1, 0, 0 }), ("GF2", new[] { 1, 1, 1 }), ("GF(3)", new[] { 1, 0, 0 }) })
+        {
+            CliCapture.Result r = CliCapture.Run("homology", "--facets", path, "--field", field, "--json");
+            r.AssertSucceeded();
+            using JsonDocument json = JsonDocument.Parse(r.Out);
+            Assert.Equal(betti, json.RootElement.GetProperty("bettiNumbers").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Equal([6, 15, 10], json.RootElement.GetProperty("faces").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Equal(1, json.RootElement.GetProperty("eulerCharacteristic").GetInt64());
+        }
+    }
+
+    [Fact]
+    public void Facets_Malformed_OneRedLineNamingFileAndLine()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.WriteText("bad.txt", "1 2 3\n2 3 2\n");
+        CliCapture.Result r = CliCapture.Run("homology", "--facets", path);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Single(r.ErrorLines);
+        Assert.Contains($"{path}, line 2: vertex '2' appears twice", r.Error);
+    }
+
+    [Fact]
+    public void Facets_EmptyOrMissing_FailWithOneLine()
+    {
+        using var folder = new ScratchFolder();
+        foreach (string path in new[] { folder.WriteText("empty.txt", "# only a comment\n"), folder.PathOf("missing.txt") })
+        {
+            CliCapture.Result r = CliCapture.Run("homology", "--facets", path);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Single(r.ErrorLines);
+            Assert.Contains(path, r.Error);
+        }
+    }
+
+    [Fact]
+    public void Field_NotPrime_FailsNamingP()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.WriteText("s2.txt", Triangulations.AsFacetFile(Triangulations.TetrahedronBoundary));
+        CliCapture.Result r = CliCapture.Run("homology", "--facets", path, "--field", "GF9");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Single(r.ErrorLines);
+        Assert.Contains("p = 9 is not prime", r.Error);
+    }
+
+    [Fact]
+    public void FacetsAndMaps_Together_AreAUsageError()
+    {
+        CliCapture.Result r = CliCapture.Run("homology", "--facets", "x.txt", "--maps", "a.npy");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("exactly one of --facets", r.Error);
+    }
+
+    [Fact]
+    public void Maps_IntegerChainComplex_ReportsExactHomology()
+    {
+        using var folder = new ScratchFolder();
+        // The tetrahedron boundary's ∂_1, ∂_2 written as maps d_0, d_1 (one as int64, one as float64 with whole numbers).
+        var sphere = HomalgNN.Algebra.Simplicial.SimplicialComplex.FromFacets(Triangulations.TetrahedronBoundary);
+        NpyWriter.Write(folder.PathOf("d0.npy"), sphere.BoundaryMatrix(1).ToArray());
+        NpyWriter.Write(folder.PathOf("d1.npy"), sphere.BoundaryMatrix(2).ToDoubleArray(), fortranOrder: true);
+        CliCapture.Result r = CliCapture.Run("homology", "--maps", $"{folder.PathOf("d0.npy")},{folder.PathOf("d1.npy")}", "--json");
+        r.AssertSucceeded();
+        using JsonDocument json = JsonDocument.Parse(r.Out);
+        Assert.True(json.RootElement.GetProperty("chainAxiom").GetBoolean());
+        Assert.Equal([1, 0, 1], json.RootElement.GetProperty("bettiNumbers").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([0, 1], json.RootElement.GetProperty("studyBettiNumbers").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([3, 3], json.RootElement.GetProperty("ranks").EnumerateArray().Select(e => e.GetInt32()));
+
+        CliCapture.Result table = CliCapture.Run("homology", "--maps", $"{folder.PathOf("d0.npy")},{folder.PathOf("d1.npy")}");
+        table.AssertSucceeded();
+        Assert.Contains("Betti numbers at C_0..C_2: [1, 0, 1]", table.Out);
+    }
+
+    [Fact]
+    public void Maps_NotAChainComplex_ReportsStudyVectorOnly()
+    {
+        using var folder = new ScratchFolder();
+        NpyWriter.Write(folder.PathOf("a.npy"), new long[,] { { 1, 0 } });
+        NpyWriter.Write(folder.PathOf("b.npy"), new long[,] { { 1 }, { 1 } });
+        CliCapture.Result r = CliCapture.Run("homology", "--maps", $"{folder.PathOf("a.npy")},{folder.PathOf("b.npy")}");
+        r.AssertSucceeded();
+        Assert.Contains("Study Betti numbers (H at C_1..C_2): [1, 0]", r.Out);
+        Assert.Contains("d_0 d_1 != 0", r.Out);
+    }
+
+    [Fact]
+    public void Maps_MismatchedShapes_OneLineNamingBothMaps()
+    {
+        using var folder = new ScratchFolder();
+        NpyWriter.Write(folder.PathOf("a.npy"), new long[3, 5]);
+        NpyWriter.Write(folder.PathOf("b.npy"), new long[4, 2]);
+        CliCapture.Result r = CliCapture.Run("homology", "--maps", $"{folder.PathOf("a.npy")},{folder.PathOf("b.npy")}");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Single(r.ErrorLines);
+        Assert.Contains("has 5 columns but map 2", r.Error);
+    }
+
+    [Fact]
+    public void Maps_BadHeader_OneLineNamingFile()
+    {
+        using var folder = new ScratchFolder();
+        NpyWriter.Write(folder.PathOf("good.npy"), new long[2, 2]);
+        byte[] bytes = File.ReadAllBytes(folder.PathOf("good.npy"));
+        string text = System.Text.Encoding.ASCII.GetString(bytes);
+        int at = text.IndexOf("'shape'", StringComparison.Ordinal);
+        "'shXpe'"u8.CopyTo(bytes.AsSpan(at)); // same length, so only the header's content is wrong
+        string bad = folder.WriteBytes("bad.npy", bytes);
+        CliCapture.Result r = CliCapture.Run("homology", "--maps", bad);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Single(r.ErrorLines);
+        Assert.Contains($"{bad}: bad header", r.Error);
+    }
+
+    [Fact]
+    public void Maps_NonInteger_SaysNumericPathIsNotInThisBuild()
+    {
+        using var folder = new ScratchFolder();
+        NpyWriter.Write(folder.PathOf("a.npy"), new double[,] { { 0.5, 1 } });
+        CliCapture.Result r = CliCapture.Run("homology", "--maps", folder.PathOf("a.npy"), "--epsilon", "1e-3");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Single(r.ErrorLines);
+        Assert.Contains("numerical homology of non-integer maps: not available in this build", r.Error);
+    }
+
+    [Fact]
+    public void Epsilon_NotPositive_IsAUsageError()
+    {
+        CliCapture.Result r = CliCapture.Run("homology", "--maps", "a.npy", "--epsilon", "0");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--epsilon", r.Error);
+    }
+}
