@@ -13,7 +13,7 @@ public sealed class FeasibilityCommand : Command<FeasibilityCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         // The analysis holds O(sum of dims) numbers; this keeps a typo from asking for gigabytes.
-        private const int MaxDimension = 10_000_000;
+        private const long MaxTotal = 10_000_000;
 
         [CommandOption("--dims <DIMS>")]
         [Description("Comma-separated dimensions n_0,n_1,...,n_k (at least two, each >= 1), e.g. 16,32,64,128,256.")]
@@ -36,16 +36,17 @@ public sealed class FeasibilityCommand : Command<FeasibilityCommand.Settings>
             string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
             var dims = new int[parts.Length];
             for (int j = 0; j < parts.Length; j++)
-                if (!int.TryParse(parts[j], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out dims[j]) || dims[j] < 1 || dims[j] > MaxDimension)
+                if (!int.TryParse(parts[j], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out dims[j]) || dims[j] < 1)
                 {
-                    error = $"--dims: n_{j} = '{parts[j]}' is not an integer in 1..{MaxDimension}";
+                    error = $"--dims: n_{j} = '{parts[j]}' is not a positive integer";
                     return null;
                 }
             if (dims.Length < 2) { error = $"--dims needs at least 2 entries n_0,n_1 (one map), got {dims.Length}"; return null; }
+            long total = dims.Sum(n => (long)n);
+            if (total > MaxTotal) { error = $"--dims: the dimensions add up to {total}; at most {MaxTotal} are supported"; return null; }
             return dims;
         }
     }
-
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {

@@ -59,11 +59,8 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
         }
     }
 
-
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        return settings.Facets is not null ? ReportFacets(settings.Facets, settings) : ReportMaps(BoundaryMapFiles.Read(settings.MapPaths), settings);
-    }
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        settings.Facets is not null ? ReportFacets(settings.Facets, settings) : ReportMaps(BoundaryMapFiles.Read(settings.MapPaths), settings);
 
     private static int ReportFacets(string path, Settings settings)
     {
@@ -86,14 +83,15 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
             });
             return 0;
         }
+        // Tables go through Spectre; plain lines go straight to Console.Out so that they never wrap.
         IAnsiConsole console = CliOutput.Console();
-        console.MarkupLine($"Simplicial homology over [bold]{field}[/] of {Markup.Escape(path)}: dimension {complex.Dimension}, {complex.Vertices.Count} vertices");
+        Console.Out.WriteLine($"Simplicial homology over {field} of {path}: dimension {complex.Dimension}, {complex.Vertices.Count} vertices");
         var table = new Table().AddColumns("degree q", "faces f_q", "rank ∂_q", "Betti b_q");
         for (int q = 0; q <= complex.Dimension; q++)
             table.AddRow($"{q}", $"{complex.FaceCounts[q]}", q == 0 ? "0" : $"{homology.Ranks[q - 1]}", $"{homology.BettiNumbers[q]}");
         console.Write(table);
-        console.WriteLine($"Betti numbers: [{string.Join(", ", homology.BettiNumbers)}]");
-        console.WriteLine($"Euler characteristic: {complex.EulerCharacteristic}");
+        Console.Out.WriteLine($"Betti numbers: [{string.Join(", ", homology.BettiNumbers)}]");
+        Console.Out.WriteLine($"Euler characteristic: {complex.EulerCharacteristic}");
         return 0;
     }
 
@@ -104,9 +102,9 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
 
         CoefficientField field = settings.CoefficientField;
         var complex = new IntegerChainComplex(maps.Dimensions, integer);
-        int[] ranks = complex.Ranks(field);
         string? failure = complex.ChainAxiomFailure(field);
         HomologyResult? homology = failure is null ? complex.Homology(field) : null;
+        int[] ranks = homology?.Ranks.ToArray() ?? complex.Ranks(field);
         int[] study = homology?.StudyBettiNumbers.ToArray() ?? complex.StudyBettiNumbers(field);
         if (settings.Json)
         {
@@ -127,20 +125,20 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
             return 0;
         }
         IAnsiConsole console = CliOutput.Console();
-        console.MarkupLine($"Exact homology over [bold]{field}[/] of integer maps, dimensions {Markup.Escape($"[{string.Join(", ", maps.Dimensions)}]")}");
+        Console.Out.WriteLine($"Exact homology over {field} of integer maps, dimensions [{string.Join(", ", maps.Dimensions)}]");
         var table = new Table().AddColumns("map", "file", "shape", "rank", "study b_i (H at C_{i+1})");
         for (int i = 0; i < ranks.Length; i++)
             table.AddRow($"d_{i}", Markup.Escape(maps.Paths[i]), $"{maps.Dimensions[i]}x{maps.Dimensions[i + 1]}", $"{ranks[i]}", $"{study[i]}");
         console.Write(table);
-        console.WriteLine($"Study Betti numbers (H at C_1..C_{ranks.Length}): [{string.Join(", ", study)}]");
+        Console.Out.WriteLine($"Study Betti numbers (H at C_1..C_{ranks.Length}): [{string.Join(", ", study)}]");
         if (homology is not null)
         {
-            console.WriteLine($"Betti numbers at C_0..C_{ranks.Length}: [{string.Join(", ", homology.BettiNumbers)}]");
-            console.WriteLine($"Euler characteristic: {homology.EulerCharacteristic}");
+            Console.Out.WriteLine($"Betti numbers at C_0..C_{ranks.Length}: [{string.Join(", ", homology.BettiNumbers)}]");
+            Console.Out.WriteLine($"Euler characteristic: {homology.EulerCharacteristic}");
         }
         else
         {
-            console.WriteLine($"{failure}: not a chain complex, so only the study's vector is defined");
+            Console.Out.WriteLine($"{failure}: not a chain complex, so only the study's vector is defined");
         }
         return 0;
     }
@@ -155,5 +153,4 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
         _ = settings;
         throw new InvalidOperationException("numerical homology of non-integer maps: not available in this build");
     }
-
 }

@@ -36,6 +36,7 @@ public class FeasibilityCommandTests
     [InlineData("4,0,2")]
     [InlineData("4,-1")]
     [InlineData("")]
+    [InlineData("6000000,6000000")]
     public void BadDims_OneLineErrorNonZeroExit(string dims)
     {
         CliCapture.Result r = CliCapture.Run("feasibility", "--dims", dims);

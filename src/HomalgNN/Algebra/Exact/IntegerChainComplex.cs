@@ -37,7 +37,11 @@ public sealed class IntegerChainComplex
 
     /// <summary>The complex with dims [n_0..n_k] and maps given as arrays (copied).</summary>
     public IntegerChainComplex(IReadOnlyList<int> dimensions, IReadOnlyList<long[,]> differentials, bool requireChainAxiom = false)
-        : this(dimensions, Wrap(differentials), requireChainAxiom) { }
+        : this(dimensions, Wrap(differentials, d => new IntegerMatrix(d)), requireChainAxiom) { }
+
+    /// <summary>The complex with dims [n_0..n_k] and maps given as int arrays (copied).</summary>
+    public IntegerChainComplex(IReadOnlyList<int> dimensions, IReadOnlyList<int[,]> differentials, bool requireChainAxiom = false)
+        : this(dimensions, Wrap(differentials, d => new IntegerMatrix(d)), requireChainAxiom) { }
 
     /// <summary>The complex whose dims are read off the maps: n_i = rows of d_i, n_k = columns of d_{k-1}.</summary>
     public static IntegerChainComplex FromDifferentials(IReadOnlyList<IntegerMatrix> differentials, bool requireChainAxiom = false)
@@ -127,9 +131,9 @@ public sealed class IntegerChainComplex
         return betti;
     }
 
-    private static IntegerMatrix[] Wrap(IReadOnlyList<long[,]> differentials)
+    private static IntegerMatrix[] Wrap<T>(IReadOnlyList<T> differentials, Func<T, IntegerMatrix> wrap) where T : class
     {
         ArgumentNullException.ThrowIfNull(differentials);
-        return differentials.Select((d, i) => new IntegerMatrix(d ?? throw new ArgumentNullException(nameof(differentials), $"d_{i} is null"))).ToArray();
+        return differentials.Select((d, i) => wrap(d ?? throw new ArgumentNullException(nameof(differentials), $"d_{i} is null"))).ToArray();
     }
 }

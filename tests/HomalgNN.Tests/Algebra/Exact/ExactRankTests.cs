@@ -46,6 +46,23 @@ public class ExactRankTests
     }
 
     [Fact]
+    public void Of_RankDropsModFirstModulus_RandomProducts_MatchReference()
+    {
+        // L · diag(1, .., 1, p, .., p) · R has rank r over Q but usually less mod p: the first modulus alone would
+        // under-count, and a kernel vector mod p does not lift to one over Q.
+        long p = LargestPrimeBelow(1 << 26);
+        var random = new Random(5);
+        for (int trial = 0; trial < 12; trial++)
+        {
+            int m = random.Next(2, 7), n = random.Next(2, 7), r = random.Next(1, Math.Min(m, n) + 1);
+            long[,] diagonal = new long[r, r];
+            for (int t = 0; t < r; t++) diagonal[t, t] = t < r / 2 ? 1 : p;
+            long[,] a = RandomMatrices.Multiply(RandomMatrices.Multiply(RandomMatrices.Uniform(random, m, r, 2), diagonal), RandomMatrices.Uniform(random, r, n, 2));
+            Assert.Equal(ReferenceElimination.RankOverQ(a), ExactRank.Of(a, CoefficientField.Q));
+        }
+    }
+
+    [Fact]
     public void Of_DeficientWithHugeKernelFraction_UsesBoundAndStaysExact()
     {
         // Kernel (-99991/30021, 1): too large to reconstruct from one prime, so the Hadamard bound path runs.

@@ -50,6 +50,14 @@ public class IntegerChainComplexTests
     }
 
     [Fact]
+    public void Constructor_IntArrays_SameAsLong()
+    {
+        var fromInt = new IntegerChainComplex([1, 2, 1], [new int[,] { { 1, -1 } }, new int[,] { { 1 }, { 1 } }], requireChainAxiom: true);
+        Assert.Equal([0, 0, 0], fromInt.Homology(CoefficientField.Q).BettiNumbers);
+        Assert.Equal(-1, fromInt.Differential(0)[0, 1]);
+    }
+
+    [Fact]
     public void Inputs_AreCopied()
     {
         long[,] d0 = { { 1, 0 } };
