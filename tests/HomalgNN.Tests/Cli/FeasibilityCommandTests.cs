@@ -40,16 +40,13 @@ public class FeasibilityCommandTests
     public void BadDims_OneLineErrorNonZeroExit(string dims)
     {
         CliCapture.Result r = CliCapture.Run("feasibility", "--dims", dims);
-        Assert.NotEqual(0, r.ExitCode);
-        Assert.Single(r.ErrorLines);
-        Assert.Contains("--dims", r.Error);
+        r.AssertOneLineError("--dims");
     }
 
     [Fact]
     public void MissingDims_IsAnError()
     {
         CliCapture.Result r = CliCapture.Run("feasibility");
-        Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("--dims is required", r.Error);
+        r.AssertOneLineError("--dims is required");
     }
 }

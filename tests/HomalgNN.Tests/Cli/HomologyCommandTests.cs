@@ -41,9 +41,7 @@ public class HomologyCommandTests
         using var folder = new ScratchFolder();
         string path = folder.WriteText("bad.txt", "1 2 3\n2 3 2\n");
         CliCapture.Result r = CliCapture.Run("homology", "--facets", path);
-        Assert.Equal(1, r.ExitCode);
-        Assert.Single(r.ErrorLines);
-        Assert.Contains($"{path}, line 2: vertex '2' appears twice", r.Error);
+        r.AssertOneLineError($"{path}, line 2: vertex '2' appears twice", exitCode: 1);
     }
 
     [Fact]
@@ -53,9 +51,7 @@ public class HomologyCommandTests
         foreach (string path in new[] { folder.WriteText("empty.txt", "# only a comment\n"), folder.PathOf("missing.txt") })
         {
             CliCapture.Result r = CliCapture.Run("homology", "--facets", path);
-            Assert.Equal(1, r.ExitCode);
-            Assert.Single(r.ErrorLines);
-            Assert.Contains(path, r.Error);
+            r.AssertOneLineError(path, exitCode: 1);
         }
     }
 
@@ -65,17 +61,14 @@ public class HomologyCommandTests
         using var folder = new ScratchFolder();
         string path = folder.WriteText("s2.txt", Triangulations.AsFacetFile(Triangulations.TetrahedronBoundary));
         CliCapture.Result r = CliCapture.Run("homology", "--facets", path, "--field", "GF9");
-        Assert.NotEqual(0, r.ExitCode);
-        Assert.Single(r.ErrorLines);
-        Assert.Contains("p = 9 is not prime", r.Error);
+        r.AssertOneLineError("p = 9 is not prime");
     }
 
     [Fact]
     public void FacetsAndMaps_Together_AreAUsageError()
     {
         CliCapture.Result r = CliCapture.Run("homology", "--facets", "x.txt", "--maps", "a.npy");
-        Assert.Equal(2, r.ExitCode);
-        Assert.Contains("exactly one of --facets", r.Error);
+        r.AssertOneLineError("exactly one of --facets", exitCode: 2);
     }
 
     [Fact]
@@ -118,9 +111,7 @@ public class HomologyCommandTests
         NpyWriter.Write(folder.PathOf("a.npy"), new long[3, 5]);
         NpyWriter.Write(folder.PathOf("b.npy"), new long[4, 2]);
         CliCapture.Result r = CliCapture.Run("homology", "--maps", $"{folder.PathOf("a.npy")},{folder.PathOf("b.npy")}");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Single(r.ErrorLines);
-        Assert.Contains("has 5 columns but map 2", r.Error);
+        r.AssertOneLineError("has 5 columns but map 2", exitCode: 1);
     }
 
     [Fact]
@@ -134,9 +125,7 @@ public class HomologyCommandTests
         "'shXpe'"u8.CopyTo(bytes.AsSpan(at)); // same length, so only the header's content is wrong
         string bad = folder.WriteBytes("bad.npy", bytes);
         CliCapture.Result r = CliCapture.Run("homology", "--maps", bad);
-        Assert.Equal(1, r.ExitCode);
-        Assert.Single(r.ErrorLines);
-        Assert.Contains($"{bad}: bad header", r.Error);
+        r.AssertOneLineError($"{bad}: bad header", exitCode: 1);
     }
 
     [Fact]
@@ -145,16 +134,13 @@ public class HomologyCommandTests
         using var folder = new ScratchFolder();
         NpyWriter.Write(folder.PathOf("a.npy"), new double[,] { { 0.5, 1 } });
         CliCapture.Result r = CliCapture.Run("homology", "--maps", folder.PathOf("a.npy"), "--epsilon", "1e-3");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Single(r.ErrorLines);
-        Assert.Contains("numerical homology of non-integer maps: not available in this build", r.Error);
+        r.AssertOneLineError("numerical homology of non-integer maps: not available in this build", exitCode: 1);
     }
 
     [Fact]
     public void Epsilon_NotPositive_IsAUsageError()
     {
         CliCapture.Result r = CliCapture.Run("homology", "--maps", "a.npy", "--epsilon", "0");
-        Assert.Equal(2, r.ExitCode);
-        Assert.Contains("--epsilon", r.Error);
+        r.AssertOneLineError("--epsilon", exitCode: 2);
     }
 }

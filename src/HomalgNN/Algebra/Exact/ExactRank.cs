@@ -40,8 +40,8 @@ public static class ExactRank
     private static int MultiModular(IntegerMatrix matrix, int rank, long firstPrime)
     {
         int full = Math.Min(matrix.Rows, matrix.Columns);
-        BigInteger[] columnNorms = Descending(matrix.SquaredColumnNorms());
-        BigInteger[] rowNorms = Descending(matrix.SquaredRowNorms());
+        (BigInteger[] rowSquares, BigInteger[] columnSquares) = matrix.SquaredNorms();
+        BigInteger[] columnNorms = Descending(columnSquares), rowNorms = Descending(rowSquares);
         BigInteger product = firstPrime;
         for (int index = 1; rank < full; index++)
         {

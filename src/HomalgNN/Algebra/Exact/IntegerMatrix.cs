@@ -56,22 +56,17 @@ public sealed class IntegerMatrix
     public bool IsZero => Array.TrueForAll(_entries, e => e == 0);
 
     /// <summary>A fresh copy of the entries.</summary>
-    public long[,] ToArray()
-    {
-        var result = new long[Rows, Columns];
-        for (int i = 0; i < Rows; i++)
-            for (int j = 0; j < Columns; j++)
-                result[i, j] = _entries[i * Columns + j];
-        return result;
-    }
+    public long[,] ToArray() => Unflatten(e => e);
 
     /// <summary>The entries as doubles (exact for magnitudes below 2^53), for numeric code that wants float64 maps.</summary>
-    public double[,] ToDoubleArray()
+    public double[,] ToDoubleArray() => Unflatten(e => (double)e);
+
+    private T[,] Unflatten<T>(Func<long, T> convert)
     {
-        var result = new double[Rows, Columns];
+        var result = new T[Rows, Columns];
         for (int i = 0; i < Rows; i++)
             for (int j = 0; j < Columns; j++)
-                result[i, j] = _entries[i * Columns + j];
+                result[i, j] = convert(_entries[i * Columns + j]);
         return result;
     }
 
@@ -96,18 +91,10 @@ public sealed class IntegerMatrix
     public IntegerMatrix MultiplyModulo(IntegerMatrix other, PrimeField field)
     {
         CheckInnerDimensions(other);
-        long[] a = ResiduesModulo(field), b = other.ResiduesModulo(field);
         int n = other.Columns;
-        int[][] support = other.RowSupports();
         var entries = new long[Rows * n];
-        for (int i = 0; i < Rows; i++)
-            for (int k = 0; k < Columns; k++)
-            {
-                long aik = a[i * Columns + k];
-                if (aik == 0) continue;
-                foreach (int j in support[k])
-                    entries[i * n + j] = (entries[i * n + j] + aik * b[k * n + j]) % field.P;
-            }
+        ForEachProductTerm(ResiduesModulo(field), other, other.ResiduesModulo(field),
+            (t, x, y) => entries[t] = (entries[t] + x * y) % field.P); // x, y < p < 2^31: no overflow
         return new IntegerMatrix(Rows, n, entries);
     }
 
@@ -134,30 +121,21 @@ public sealed class IntegerMatrix
         return residues;
     }
 
-    /// <summary>The squared Euclidean norm of every column (exact), for determinant bounds.</summary>
-    internal BigInteger[] SquaredColumnNorms()
+    /// <summary>The squared Euclidean norm of every row and of every column (exact), for determinant bounds.</summary>
+    internal (BigInteger[] Rows, BigInteger[] Columns) SquaredNorms()
     {
-        var norms = new BigInteger[Columns];
+        var rows = new BigInteger[Rows];
+        var columns = new BigInteger[Columns];
         for (int i = 0; i < Rows; i++)
             for (int j = 0; j < Columns; j++)
             {
                 long e = _entries[i * Columns + j];
-                if (e != 0) norms[j] += (BigInteger)e * e;
+                if (e == 0) continue;
+                BigInteger square = (BigInteger)e * e;
+                rows[i] += square;
+                columns[j] += square;
             }
-        return norms;
-    }
-
-    /// <summary>The squared Euclidean norm of every row (exact), for determinant bounds.</summary>
-    internal BigInteger[] SquaredRowNorms()
-    {
-        var norms = new BigInteger[Rows];
-        for (int i = 0; i < Rows; i++)
-            for (int j = 0; j < Columns; j++)
-            {
-                long e = _entries[i * Columns + j];
-                if (e != 0) norms[i] += (BigInteger)e * e;
-            }
-        return norms;
+        return (rows, columns);
     }
 
     /// <summary>For each column, its nonzero entries as (row, value) pairs.</summary>
@@ -177,33 +155,30 @@ public sealed class IntegerMatrix
     private Int128[] WideProduct(IntegerMatrix other)
     {
         CheckInnerDimensions(other);
-        int n = other.Columns;
-        int[][] support = other.RowSupports();
-        var wide = new Int128[Rows * n];
-        for (int i = 0; i < Rows; i++)
-            for (int k = 0; k < Columns; k++)
-            {
-                long aik = _entries[i * Columns + k];
-                if (aik == 0) continue;
-                // A 64x64-bit product always fits in 128 bits; only the running sum can overflow.
-                foreach (int j in support[k])
-                    wide[i * n + j] = checked(wide[i * n + j] + (Int128)aik * other._entries[k * n + j]);
-            }
+        var wide = new Int128[Rows * other.Columns];
+        // A 64x64-bit product always fits in 128 bits; only the running sum can overflow.
+        ForEachProductTerm(_entries, other, other._entries, (t, x, y) => wide[t] = checked(wide[t] + (Int128)x * y));
         return wide;
     }
 
-    /// <summary>For each row, the columns where it is nonzero: products of sparse boundary matrices skip the zeros.</summary>
-    private int[][] RowSupports()
+    /// <summary>
+    /// Calls add(i * n + j, a[i,k], b[k,j]) for every term of the product a · b with both factors nonzero, where a has
+    /// this matrix's shape and b the other's; boundary matrices are sparse, so skipping zeros is most of the speed.
+    /// </summary>
+    private void ForEachProductTerm(long[] a, IntegerMatrix other, long[] b, Action<int, long, long> add)
     {
-        var support = new int[Rows][];
+        CheckInnerDimensions(other);
+        int n = other.Columns;
+        var support = new int[other.Rows][];
+        for (int k = 0; k < other.Rows; k++)
+            support[k] = Enumerable.Range(0, n).Where(j => b[k * n + j] != 0).ToArray();
         for (int i = 0; i < Rows; i++)
-        {
-            var row = new List<int>();
-            for (int j = 0; j < Columns; j++)
-                if (_entries[i * Columns + j] != 0) row.Add(j);
-            support[i] = row.ToArray();
-        }
-        return support;
+            for (int k = 0; k < Columns; k++)
+            {
+                long aik = a[i * Columns + k];
+                if (aik == 0) continue;
+                foreach (int j in support[k]) add(i * n + j, aik, b[k * n + j]);
+            }
     }
 
     private void CheckInnerDimensions(IntegerMatrix other)

@@ -3,6 +3,7 @@ namespace HomalgNN.Algebra.Npy;
 /// <summary>A numeric array read from a .npy file, held in C (row-major) order whatever its fortran_order.</summary>
 public sealed class NpyArray
 {
+    private readonly int[] _shape;
     private readonly double[] _values;
     private readonly long[]? _integers; // exact values when the dtype is an integer type
 
@@ -15,8 +16,6 @@ public sealed class NpyArray
         _values = values;
         _integers = integers;
     }
-
-    private readonly int[] _shape;
 
     /// <summary>The file (or stream name) it came from.</summary>
     public string Source { get; }
