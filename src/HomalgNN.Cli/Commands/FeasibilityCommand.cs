@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using HomalgNN.Algebra.Feasibility;
+using HomalgNN.Cli.Display;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -53,7 +54,7 @@ public sealed class FeasibilityCommand : Command<FeasibilityCommand.Settings>
         FeasibilityAnalysis analysis = FeasibilityAnalysis.For(settings.Dimensions);
         if (settings.Json)
         {
-            CliOutput.Json(new
+            JsonOutput.Write(new
             {
                 dimensions = analysis.Dimensions,
                 study = new { bettiNumbers = analysis.Study.BettiNumbers, ranks = analysis.Study.Ranks, sum = analysis.Study.Sum },
@@ -69,7 +70,7 @@ public sealed class FeasibilityCommand : Command<FeasibilityCommand.Settings>
             });
             return 0;
         }
-        IAnsiConsole console = CliOutput.Console();
+        IAnsiConsole console = ConsoleFactory.Stdout();
         foreach (string line in analysis.Explanation) Console.Out.WriteLine(line); // unwrapped: one statement per line
 
         IReadOnlyList<int> n = analysis.Dimensions;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using HomalgNN.Algebra.Exact;
 using HomalgNN.Algebra.Npy;
 using HomalgNN.Algebra.Simplicial;
+using HomalgNN.Cli.Display;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -69,7 +70,7 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
         HomologyResult homology = complex.Homology(field);
         if (settings.Json)
         {
-            CliOutput.Json(new
+            JsonOutput.Write(new
             {
                 source = "facets",
                 file = path,
@@ -84,7 +85,7 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
             return 0;
         }
         // Tables go through Spectre; plain lines go straight to Console.Out so that they never wrap.
-        IAnsiConsole console = CliOutput.Console();
+        IAnsiConsole console = ConsoleFactory.Stdout();
         Console.Out.WriteLine($"Simplicial homology over {field} of {path}: dimension {complex.Dimension}, {complex.Vertices.Count} vertices");
         var table = new Table().AddColumns("degree q", "faces f_q", "rank ∂_q", "Betti b_q");
         for (int q = 0; q <= complex.Dimension; q++)
@@ -108,7 +109,7 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
         int[] study = homology?.StudyBettiNumbers.ToArray() ?? complex.StudyBettiNumbers(field);
         if (settings.Json)
         {
-            CliOutput.Json(new
+            JsonOutput.Write(new
             {
                 source = "maps",
                 files = maps.Paths,
@@ -124,7 +125,7 @@ public sealed class HomologyCommand : Command<HomologyCommand.Settings>
             });
             return 0;
         }
-        IAnsiConsole console = CliOutput.Console();
+        IAnsiConsole console = ConsoleFactory.Stdout();
         Console.Out.WriteLine($"Exact homology over {field} of integer maps, dimensions [{string.Join(", ", maps.Dimensions)}]");
         var table = new Table().AddColumns("map", "file", "shape", "rank", "study b_i (H at C_{i+1})");
         for (int i = 0; i < ranks.Length; i++)

@@ -1,12 +1,10 @@
-using HomalgNN.Cli;
+using HomalgNN.Tests.Data.Fixtures;
 
 namespace HomalgNN.Tests.Cli;
 
-/// <summary>Runs the CLI in-process with Console.Out and Console.Error captured.</summary>
+/// <summary>In-process CLI runs (through <see cref="CliRunner"/>, whose collection they must join) with assertions on the result.</summary>
 public static class CliCapture
 {
-    private static readonly Lock Gate = new();
-
     public sealed record Result(int ExitCode, string Out, string Error)
     {
         /// <summary>The non-empty lines written to stderr.</summary>
@@ -27,23 +25,7 @@ public static class CliCapture
 
     public static Result Run(params string[] args)
     {
-        lock (Gate)
-        {
-            TextWriter oldOut = Console.Out, oldError = Console.Error;
-            var output = new StringWriter();
-            var error = new StringWriter();
-            try
-            {
-                Console.SetOut(output);
-                Console.SetError(error);
-                int code = CliApp.Run(args);
-                return new Result(code, output.ToString(), error.ToString());
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldError);
-            }
-        }
+        (int code, string output, string error) = CliRunner.Run(args);
+        return new Result(code, output, error);
     }
 }

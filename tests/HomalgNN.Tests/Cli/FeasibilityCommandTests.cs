@@ -1,8 +1,9 @@
 using System.Text.Json;
+using HomalgNN.Tests.Data.Fixtures;
 
 namespace HomalgNN.Tests.Cli;
 
-[Collection("Console")]
+[Collection(ConsoleCollection.Name)]
 public class FeasibilityCommandTests
 {
     [Fact]

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using HomalgNN.Algebra.Npy;
 using HomalgNN.Tests.Fixtures;
+using HomalgNN.Tests.Data.Fixtures;
 
 namespace HomalgNN.Tests.Cli;
 
-[Collection("Console")]
+[Collection(ConsoleCollection.Name)]
 public class HomologyCommandTests
 {
     [Fact]

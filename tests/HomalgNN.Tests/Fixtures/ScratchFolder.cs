@@ -3,9 +3,8 @@ namespace HomalgNN.Tests.Fixtures;
 /// <summary>A fresh temporary folder for generated fixture files, deleted on dispose.</summary>
 public sealed class ScratchFolder : IDisposable
 {
-    public ScratchFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "homalg-tests-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The folder (created by <see cref="TestPaths.NewTempFolder"/>).</summary>
+    public string Path { get; } = TestPaths.NewTempFolder();
 
     /// <summary>Writes text to a file in the folder and returns its path.</summary>
     public string WriteText(string name, string text)
