@@ -25,23 +25,7 @@ public sealed record ExactnessDistance(double RelativeChainAxiom, double MeanDef
                 f.Homology.Sum(),
                 MinimalHomologyOfChainComplexes(dims));
 
-    /// <summary>sum n_j - 2 max sum r_i over ranks with r_i &lt;= min(n_i, n_(i+1)) and r_i + r_(i+1) &lt;= n_(i+1) (d∘d = 0).</summary>
-    public static int MinimalHomologyOfChainComplexes(IReadOnlyList<int> dims)
-    {
-        // Dynamic programme over the previous map's rank: exact, and tiny for network-sized chains.
-        int k = dims.Count - 1;
-        var best = new Dictionary<int, int> { [0] = 0 }; // rank of d_(i-1) -> best total rank so far
-        for (int i = 0; i < k; i++)
-        {
-            var next = new Dictionary<int, int>();
-            foreach (var (prev, total) in best)
-            {
-                int cap = Math.Min(Math.Min(dims[i], dims[i + 1]), i == 0 ? dims[0] : dims[i] - prev);
-                for (int r = 0; r <= cap; r++)
-                    if (!next.TryGetValue(r, out var t) || t < total + r) next[r] = total + r;
-            }
-            best = next;
-        }
-        return dims.Sum() - 2 * best.Values.Max();
-    }
+    /// <summary>The least total homology of any genuine chain complex of these dimensions (from the feasibility analysis).</summary>
+    public static int MinimalHomologyOfChainComplexes(IReadOnlyList<int> dims) =>
+        (int)Algebra.Feasibility.FeasibilityAnalysis.For(dims).ChainComplex.TotalHomology;
 }

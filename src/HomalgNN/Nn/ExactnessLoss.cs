@@ -24,7 +24,7 @@ public static class ExactnessLoss
         if (options.RankWeight != 0)
         {
             var dims = new[] { (int)maps[0].shape[0] }.Concat(maps.Select(m => (int)m.shape[1])).ToArray();
-            total = total + options.RankWeight * RankTargetLoss.Compute(maps, options.TargetRanks ?? RankTargetLoss.ExactTargetsFromTop(dims));
+            total = total + options.RankWeight * RankTargetLoss.Compute(maps, options.TargetRanks ?? RankTargetLoss.FeasibilityTargets(dims));
         }
         return total;
     }

@@ -19,7 +19,7 @@ public enum ExactnessMode
 /// <param name="WeightByDimension">Divide each position's defect by n_{i+1}.</param>
 /// <param name="SparsityWeight">Weight of sum exp(-(s - eps)^2 / eps^2) over every map's singular values (0 = off).</param>
 /// <param name="RankWeight">Weight of the rank-targeting term sum_{j >= r_i} s_j(d_i)^2 added to the loss (0 = off).</param>
-/// <param name="TargetRanks">Target ranks r_i; null = the ranks of an exact complex of these dimensions, chosen from the top map down.</param>
+/// <param name="TargetRanks">Target ranks r_i; null = the feasibility analysis's ranks of a chain complex with the least total homology.</param>
 /// <param name="Temperature">Regularized mode: the projectors' transition sits at this fraction of each map's largest singular value.</param>
 public sealed record ExactnessLossOptions(
     ExactnessMode Mode = ExactnessMode.ProjectionNorm,
