@@ -162,7 +162,7 @@ public class TrainSettings : CommandSettings
     public string? TensorBoard { get; set; }
 
     [CommandOption("--out <DIR>")]
-    [Description("Output folder for results.json and model.bin. Default: runs/<dataset>-lambda<L>-seed<S>[-baseline].")]
+    [Description("Output folder for results.json and model.bin. Default: runs/<dataset>-lambda<L>-seed<S> (plus -baseline).")]
     public string? Out { get; set; }
 
     /// <summary>Parses "16,32,64" into integers; the error names the flag.</summary>
