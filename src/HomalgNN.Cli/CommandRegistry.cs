@@ -13,6 +13,9 @@ public static class CommandRegistry
         config.AddCommand<Commands.StudyCommand>("study").WithDescription("Run every experiment of the study into one folder and write report.md (tables with seeds, intervals and computed verdicts).");
         config.AddCommand<Commands.MergeCommand>("merge").WithDescription("Gather the shard folders of a sweep or study into one folder and write its report.");
         config.AddCommand<Commands.OptimizeCommand>("optimize").WithDescription("Optimise a free chain (no data) towards exactness and print Betti numbers and losses.");
+        config.AddCommand<Commands.FrontierCommand>("frontier").WithDescription("Map test accuracy against distance from genuine exactness over lambda x loss x architecture x seeds.");
+        config.AddCommand<Commands.HomologyCommand>("homology").WithDescription("Betti numbers of a simplicial complex (--facets, exact over Q or GF(p)) or of boundary maps in .npy files (--maps: exact for integer entries, numerical otherwise).");
+        config.AddCommand<Commands.FeasibilityCommand>("feasibility").WithDescription("What the dimensions n_0..n_k permit for Betti numbers, whatever the maps.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
         config.AddBranch("data", data =>
         {
