@@ -32,12 +32,24 @@ public static class RunConfig
         ["seed"] = o.Seed,
         ["train_limit"] = o.TrainLimit,
         ["init_scale"] = o.Network.InitScale,
+        ["input_features"] = o.Network.InputFeatures,
+        ["encoder_widths"] = o.Network.Encoder,
+        ["bridge_width"] = o.Network.BridgeWidth,
+        ["classes"] = o.Network.Classes,
         ["monitor_every"] = o.MonitorEvery,
         ["tensorboard"] = o.TensorBoardDir,
         ["versions"] = Versions(),
         ["started_utc"] = DateTime.UtcNow.ToString("o"),
         ["machine"] = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
     };
+
+    /// <summary>The keys that decide what a run computes; the others (folders, image counts, versions, times) only describe it.</summary>
+    public static IReadOnlyList<string> DecisiveKeys { get; } =
+    [
+        "dataset", "dims", "baseline", "init", "precision", "dropout", "lambda", "epochs", "batch_size", "lr", "weight_decay",
+        "epsilon", "loss_mode", "normalize", "weight_by_dimension", "sparsity_weight", "schedule", "seed", "train_limit", "init_scale",
+        "input_features", "encoder_widths", "bridge_width", "classes",
+    ];
 
     /// <summary>homalg-nn, TorchSharp, libtorch and .NET versions.</summary>
     public static Dictionary<string, string> Versions() => new()
