@@ -36,7 +36,7 @@ public class LayerRepresentationsTests
         using var model = TinyModel();
         using var data = TensorData.From(Images, model.LayerType);
 
-        var batched = LayerRepresentations.Gather(model, data, "bridge_out", batchSize: 7).Representation;
+        var batched = LayerRepresentations.Gather(model, data, "bridge_out", batchSize: 64).Representation;
         var whole = LayerRepresentations.Gather(model, data, "bridge_out", batchSize: 1000).Representation;
 
         // Dropout (p = 0.3) would make two passes differ: equal rows prove evaluation mode.

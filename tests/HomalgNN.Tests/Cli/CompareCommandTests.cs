@@ -6,7 +6,7 @@ namespace HomalgNN.Tests.Cli;
 public class CompareCommandTests
 {
     static CliProcess.Result Compare(string outDir, params string[] extra) => CliProcess.Run(
-        ["compare", "--dataset", "mnist-10k", "--data-dir", TestPaths.SharedData, "--train-limit", "256", "--epochs", "1", "--measure-limit", "300", "--out", outDir, .. extra]);
+        ["compare", "--dataset", "mnist-10k", "--data-dir", TestPaths.SharedData, "--train-limit", "256", "--epochs", "1", "--measure-limit", "200", "--out", outDir, .. extra]);
 
     [Fact]
     public void TwoSeeds_PrintsProgressAndTheTable_WritesBothFiles()

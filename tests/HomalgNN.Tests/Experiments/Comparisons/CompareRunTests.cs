@@ -32,7 +32,7 @@ public sealed class TinyComparison
 
     public static CompareOptions Options(string outDir, IReadOnlyList<int>? seeds = null, int epochs = 1) => new(
         [CompareArm.Trained("baseline", Template(true, epochs)), CompareArm.Trained("exact", Template(false, epochs))],
-        seeds ?? [0, 1], outDir, MeasureLimit: 300);
+        seeds ?? [0, 1], outDir, MeasureLimit: 200);
 }
 
 /// <summary>Counts what a comparison reports.</summary>
@@ -89,7 +89,7 @@ public class CompareRunTests(TinyComparison tiny) : IClassFixture<TinyComparison
         using var doc = JsonDocument.Parse(tiny.Json);
         var root = doc.RootElement;
         Assert.Equal("bridge_out", root.GetProperty("settings").GetProperty("layer").GetString());
-        Assert.Equal(300, root.GetProperty("settings").GetProperty("measured_images").GetInt32());
+        Assert.Equal(200, root.GetProperty("settings").GetProperty("measured_images").GetInt32());
         var table = root.GetProperty("table");
         Assert.Equal(["baseline", "exact"], table.GetProperty("arms").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(MetricRows, table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("metric").GetString()));
@@ -123,7 +123,7 @@ public class CompareRunTests(TinyComparison tiny) : IClassFixture<TinyComparison
         var arms = new[] { "baseline", "exact" }.Select(a => CompareArm.Loaded(a, [Path.Combine(tiny.Out, a)])).ToList();
         var outDir = TestPaths.NewTempFolder();
 
-        var report = CompareRun.Execute(new CompareOptions(arms, [1], outDir, MeasureLimit: 300), TinyComparison.Mnist10k);
+        var report = CompareRun.Execute(new CompareOptions(arms, [1], outDir, MeasureLimit: 200), TinyComparison.Mnist10k);
 
         Assert.True(report.Untestable);
         Assert.All(report.Table.Rows, row => Assert.Contains("no test possible", Assert.Single(row.Contrasts).Note));
