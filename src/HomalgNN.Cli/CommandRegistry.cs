@@ -11,6 +11,9 @@ public static class CommandRegistry
         config.AddCommand<Commands.CompareCommand>("compare").WithDescription("Train (or load) arms such as baseline, exact, l2 and dropout on the same seeds; test every representation metric at one layer against the first arm; writes compare.md and compare.json.");
         config.AddCommand<Commands.DiagnoseCommand>("diagnose").WithDescription("Train with full diagnostics every N steps: spectra, ranks, gradients by source, defects, Betti numbers; 9-panel figure and explanation.");
         config.AddCommand<Commands.OptimizeCommand>("optimize").WithDescription("Optimise a free chain (no data) towards exactness and print Betti numbers and losses.");
+        config.AddCommand<Commands.FrontierCommand>("frontier").WithDescription("Map test accuracy against distance from genuine exactness over lambda x loss x architecture x seeds.");
+        config.AddCommand<Commands.HomologyCommand>("homology").WithDescription("Betti numbers of a simplicial complex (--facets, exact over Q or GF(p)) or of boundary maps in .npy files (--maps: exact for integer entries, numerical otherwise).");
+        config.AddCommand<Commands.FeasibilityCommand>("feasibility").WithDescription("What the dimensions n_0..n_k permit for Betti numbers, whatever the maps.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
         config.AddBranch("data", data =>
         {

@@ -63,9 +63,36 @@ public class TrainSettings : CommandSettings
     public bool Baseline { get; set; }
 
     [CommandOption("--loss-mode <MODE>")]
-    [Description("Exactness loss: projection_norm (the study), subspace_angle or overlap.")]
+    [Description("Exactness loss: projection_norm (the study), subspace_angle, overlap, or regularized (projectors s^2/(s^2 + delta) whose gradients do not vanish).")]
     [DefaultValue("projection_norm")]
     public string LossMode { get; set; } = "projection_norm";
+
+    [CommandOption("--temperature <T>")]
+    [Description("--loss-mode regularized: projectors weight s^2/(s^2 + delta), delta = (T x largest singular value)^2. Default: 0.05.")]
+    [DefaultValue(0.05)]
+    public double Temperature { get; set; } = 0.05;
+
+    [CommandOption("--rank-weight <W>")]
+    [Description("Add W x sum_{j >= r_i} s_j(d_i)^2, pushing down exactly the singular values that must vanish for the target ranks. Default: 0.")]
+    [DefaultValue(0.0)]
+    public double RankWeight { get; set; }
+
+    [CommandOption("--target-ranks <R0,...>")]
+    [Description("Target ranks for --rank-weight. Default: the ranks of an exact complex of these dimensions (see `homalg feasibility`).")]
+    public string? TargetRanks { get; set; }
+
+    [CommandOption("--normalized-axiom")]
+    [Description("Divide each ||d_i d_{i+1}||_F^2 by ||d_i||_F^2 ||d_{i+1}||_F^2, so the chain axiom cannot be met by shrinking the maps.")]
+    public bool NormalizedAxiom { get; set; }
+
+    [CommandOption("--chain-activation <A>")]
+    [Description("Between the chain's maps: none (the study's linear composition, whose output exactness forces to zero), relu, tanh, gelu.")]
+    [DefaultValue("none")]
+    public string ChainActivation { get; set; } = "none";
+
+    [CommandOption("--chain-residual")]
+    [Description("Add a learned linear bypass R^{n_k} -> R^{n_0} around the chain (not part of the complex).")]
+    public bool ChainResidual { get; set; }
 
     [CommandOption("--no-normalize")]
     [Description("Sum the exactness defects over positions instead of averaging them.")]
@@ -135,8 +162,7 @@ public class TrainSettings : CommandSettings
     public string? TensorBoard { get; set; }
 
     [CommandOption("--out <DIR>")]
-    // Help text is Spectre markup: a literal bracket is written twice.
-    [Description("Output folder. train: results.json and model.bin, default runs/<dataset>-lambda<L>-seed<S>[[-baseline]]. compare: compare.md, "
+    [Description("Output folder. train: results.json and model.bin, default runs/<dataset>-lambda<L>-seed<S> (plus -baseline). compare: compare.md, "
         + "compare.json and each trained run in <arm>/seed<k>/ (a finished run there is reused, so a stopped compare resumes), default runs/compare-<dataset>.")]
     public string? Out { get; set; }
 
@@ -173,13 +199,21 @@ public class TrainSettings : CommandSettings
         if (MonitorEvery < 0) throw new ArgumentException($"--monitor-every must be >= 0, got {MonitorEvery}");
         if (ScheduleSplit is < 0 or > 1) throw new ArgumentException($"--schedule-split must be in [0, 1], got {ScheduleSplit}");
         if (!double.IsFinite(SparsityWeight) || SparsityWeight < 0) throw new ArgumentException($"--sparsity-weight must be >= 0, got {SparsityWeight}");
+        if (!double.IsFinite(RankWeight) || RankWeight < 0) throw new ArgumentException($"--rank-weight must be >= 0, got {RankWeight}");
+        if (!double.IsFinite(Temperature) || Temperature <= 0) throw new ArgumentException($"--temperature must be positive, got {Temperature}");
+        var dims = ParseInts(Dims, "--dims");
+        int[]? targets = TargetRanks is null ? null : ParseInts(TargetRanks, "--target-ranks", allowZero: true);
+        if (targets != null && (targets.Length != dims.Length - 1 || targets.Select((r, i) => r > Math.Min(dims[i], dims[i + 1])).Any(x => x)))
+            throw new ArgumentException($"--target-ranks needs {dims.Length - 1} ranks with r_i <= min(n_i, n_(i+1)), got '{TargetRanks}'");
         return new TrainingOptions(
-            new NetworkConfig(ParseInts(Dims, "--dims"), Baseline,
-                Names.Parse<ChainInit>(Init, "--init"), Names.Parse<Precision>(Precision, "--precision"), Dropout, InitScale: InitScale),
+            new NetworkConfig(dims, Baseline,
+                Names.Parse<ChainInit>(Init, "--init"), Names.Parse<Precision>(Precision, "--precision"), Dropout, InitScale,
+                Names.Parse<ChainActivation>(ChainActivation, "--chain-activation"), ChainResidual),
             Lambda, Epochs, BatchSize, LearningRate, Seed,
-            new ExactnessLossOptions(Names.Parse<ExactnessMode>(LossMode, "--loss-mode"), Epsilon, !NoNormalize, WeightByDimension, SparsityWeight),
+            new ExactnessLossOptions(Names.Parse<ExactnessMode>(LossMode, "--loss-mode"), Epsilon, !NoNormalize, WeightByDimension, SparsityWeight,
+                Temperature, RankWeight, targets),
             new LossSchedule(Names.Parse<ScheduleKind>(Schedule, "--schedule"), exStart, exEnd, axStart, axEnd, ScheduleSplit),
-            WeightDecay, TrainLimit, MonitorEvery: MonitorEvery, TensorBoardDir: TensorBoard);
+            WeightDecay, TrainLimit, MonitorEvery: MonitorEvery, TensorBoardDir: TensorBoard, NormalizedAxiom: NormalizedAxiom);
     }
 
     static (double, double) ParsePair(string text, string flag)

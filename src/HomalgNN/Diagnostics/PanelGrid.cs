@@ -32,6 +32,16 @@ public static class PanelGrid
         };
     }
 
+    /// <summary>The same for the bottom axis.</summary>
+    public static void LogBottomAxis(Plot plot)
+    {
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => $"1e{v:0}",
+            IntegerTicksOnly = true,
+        };
+    }
+
     /// <summary>log10 of a positive value; values at or below zero are drawn at 1e-30.</summary>
     public static double Log10(double v) => Math.Log10(Math.Max(v, 1e-30));
 }

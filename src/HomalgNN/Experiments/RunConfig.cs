@@ -32,6 +32,12 @@ public static class RunConfig
         ["seed"] = o.Seed,
         ["train_limit"] = o.TrainLimit,
         ["init_scale"] = o.Network.InitScale,
+        ["chain_activation"] = o.Network.ChainActivation.ToString(),
+        ["chain_residual"] = o.Network.ChainResidual,
+        ["temperature"] = o.LossOptions.Temperature,
+        ["rank_weight"] = o.LossOptions.RankWeight,
+        ["target_ranks"] = o.LossOptions.TargetRanks,
+        ["normalized_axiom"] = o.NormalizedAxiom,
         ["input_features"] = o.Network.InputFeatures,
         ["encoder_widths"] = o.Network.Encoder,
         ["bridge_width"] = o.Network.BridgeWidth,
@@ -48,6 +54,7 @@ public static class RunConfig
     [
         "dataset", "dims", "baseline", "init", "precision", "dropout", "lambda", "epochs", "batch_size", "lr", "weight_decay",
         "epsilon", "loss_mode", "normalize", "weight_by_dimension", "sparsity_weight", "schedule", "seed", "train_limit", "init_scale",
+        "chain_activation", "chain_residual", "temperature", "rank_weight", "target_ranks", "normalized_axiom",
         "input_features", "encoder_widths", "bridge_width", "classes",
     ];
 

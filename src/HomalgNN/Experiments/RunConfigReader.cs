@@ -16,15 +16,17 @@ public static class RunConfigReader
         var defaults = new NetworkConfig(NetworkConfig.StudyDims);
         return new NetworkConfig(
             Required(config, "dims", source, e => e.Deserialize<int[]>()),
-            Required(config, "baseline", source, e => e.GetBoolean()),
-            Required(config, "init", source, e => Enum.Parse<ChainInit>(e.GetString()!, ignoreCase: true)),
-            Required(config, "precision", source, e => Enum.Parse<Precision>(e.GetString()!, ignoreCase: true)),
-            Required(config, "dropout", source, e => e.GetDouble()),
-            Optional(config, "init_scale", source, e => e.GetDouble(), defaults.InitScale),
-            Optional(config, "input_features", source, e => e.GetInt32(), defaults.InputFeatures),
-            Optional(config, "encoder_widths", source, e => e.Deserialize<int[]>(), defaults.Encoder),
-            Optional(config, "bridge_width", source, e => e.GetInt32(), defaults.BridgeWidth),
-            Optional(config, "classes", source, e => e.GetInt32(), defaults.Classes));
+            Baseline: Required(config, "baseline", source, e => e.GetBoolean()),
+            Init: Required(config, "init", source, e => Enum.Parse<ChainInit>(e.GetString()!, ignoreCase: true)),
+            Precision: Required(config, "precision", source, e => Enum.Parse<Precision>(e.GetString()!, ignoreCase: true)),
+            Dropout: Required(config, "dropout", source, e => e.GetDouble()),
+            InitScale: Optional(config, "init_scale", source, e => e.GetDouble(), defaults.InitScale),
+            ChainActivation: Optional(config, "chain_activation", source, e => Enum.Parse<ChainActivation>(e.GetString()!, ignoreCase: true), defaults.ChainActivation),
+            ChainResidual: Optional(config, "chain_residual", source, e => e.GetBoolean(), defaults.ChainResidual),
+            InputFeatures: Optional(config, "input_features", source, e => e.GetInt32(), defaults.InputFeatures),
+            EncoderWidths: Optional(config, "encoder_widths", source, e => e.Deserialize<int[]>(), defaults.Encoder),
+            BridgeWidth: Optional(config, "bridge_width", source, e => e.GetInt32(), defaults.BridgeWidth),
+            Classes: Optional(config, "classes", source, e => e.GetInt32(), defaults.Classes));
     }
 
     /// <summary>"key: stored here, planned there" for each decisive key whose stored value differs from <paramref name="planned"/>'s.</summary>

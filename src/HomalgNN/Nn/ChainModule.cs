@@ -12,9 +12,13 @@ namespace HomalgNN.Nn;
 public sealed class ChainModule : nn.Module<Tensor, Tensor>
 {
     readonly Parameter[] _maps;
+    readonly Parameter? _skip;
 
     /// <summary>Creates the chain of dimensions [n_0..n_k] with the given initialisation and dtype.</summary>
-    public ChainModule(IReadOnlyList<int> dims, ChainInit init = ChainInit.Orthogonal, ScalarType dtype = ScalarType.Float64, double scale = 0.1)
+    /// <param name="activation">Applied between maps (None = the study's linear composition).</param>
+    /// <param name="residual">Adds a learned linear bypass R^{n_k} -> R^{n_0} (not part of the complex), so exactness need not silence the output.</param>
+    public ChainModule(IReadOnlyList<int> dims, ChainInit init = ChainInit.Orthogonal, ScalarType dtype = ScalarType.Float64, double scale = 0.1,
+        ChainActivation activation = ChainActivation.None, bool residual = false)
         : base("ChainModule")
     {
         if (dims.Count < 2) throw new ArgumentException($"a chain needs at least two dimensions, got [{string.Join(",", dims)}]");
@@ -30,8 +34,22 @@ public sealed class ChainModule : nn.Module<Tensor, Tensor>
                 _maps[i] = new Parameter(w);
                 register_parameter($"d{i}", _maps[i]);
             }
+            if (residual)
+            {
+                var skip = torch.empty(dims[0], dims[^1], dtype: dtype);
+                nn.init.xavier_uniform_(skip);
+                _skip = new Parameter(skip);
+                register_parameter("skip", _skip);
+            }
         }
+        Activation = activation;
     }
+
+    /// <summary>The nonlinearity between maps (None for the study).</summary>
+    public ChainActivation Activation { get; }
+
+    /// <summary>True when a linear bypass R^{n_k} -> R^{n_0} is added to the chain's output.</summary>
+    public bool Residual => _skip is not null;
 
     /// <summary>[n_0, ..., n_k].</summary>
     public int[] Dimensions { get; }
@@ -45,12 +63,16 @@ public sealed class ChainModule : nn.Module<Tensor, Tensor>
     /// <summary>All boundary maps d_0..d_{k-1}.</summary>
     public IReadOnlyList<Parameter> BoundaryMaps => _maps;
 
-    /// <summary>Maps a batch (B x n_k) to (B x n_0) through d_{k-1}, ..., d_0.</summary>
+    /// <summary>Maps a batch (B x n_k) to (B x n_0) through d_{k-1}, ..., d_0 (with the activation between maps and the bypass, if any).</summary>
     public override Tensor forward(Tensor x)
     {
         var h = x;
-        for (int i = _maps.Length - 1; i >= 0; i--) h = h.matmul(_maps[i].t());
-        return h;
+        for (int i = _maps.Length - 1; i >= 0; i--)
+        {
+            h = h.matmul(_maps[i].t());
+            if (i > 0) h = Activation.Apply(h);
+        }
+        return _skip is null ? h : h + x.matmul(_skip.t());
     }
 
     /// <summary>A float64 snapshot of the current maps as a <see cref="ChainComplex"/> for homology.</summary>

@@ -21,6 +21,11 @@ public static class ExactnessLoss
         }
         if (options.Normalize) total = total / (maps.Count - 1);
         if (options.SparsityWeight != 0) total = total + options.SparsityWeight * Sparsity(maps, options.Epsilon);
+        if (options.RankWeight != 0)
+        {
+            var dims = new[] { (int)maps[0].shape[0] }.Concat(maps.Select(m => (int)m.shape[1])).ToArray();
+            total = total + options.RankWeight * RankTargetLoss.Compute(maps, options.TargetRanks ?? RankTargetLoss.FeasibilityTargets(dims));
+        }
         return total;
     }
 

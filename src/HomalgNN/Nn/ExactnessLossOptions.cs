@@ -18,6 +18,8 @@ public enum ExactnessMode
 /// <param name="Normalize">Mean over interior positions instead of the sum.</param>
 /// <param name="WeightByDimension">Divide each position's defect by n_{i+1}.</param>
 /// <param name="SparsityWeight">Weight of sum exp(-(s - eps)^2 / eps^2) over every map's singular values (0 = off).</param>
+/// <param name="RankWeight">Weight of the rank-targeting term sum_{j >= r_i} s_j(d_i)^2 added to the loss (0 = off).</param>
+/// <param name="TargetRanks">Target ranks r_i; null = the feasibility analysis's ranks of a chain complex with the least total homology.</param>
 /// <param name="Temperature">Regularized mode: the projectors' transition sits at this fraction of each map's largest singular value.</param>
 public sealed record ExactnessLossOptions(
     ExactnessMode Mode = ExactnessMode.ProjectionNorm,
@@ -25,4 +27,6 @@ public sealed record ExactnessLossOptions(
     bool Normalize = true,
     bool WeightByDimension = false,
     double SparsityWeight = 0.0,
-    double Temperature = 0.05);
+    double Temperature = 0.05,
+    double RankWeight = 0.0,
+    int[]? TargetRanks = null);

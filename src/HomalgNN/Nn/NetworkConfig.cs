@@ -6,6 +6,8 @@ namespace HomalgNN.Nn;
 /// <param name="Init">Initialisation of the chain's maps.</param>
 /// <param name="Precision">Float64 (the study), float32 or mixed.</param>
 /// <param name="Dropout">Dropout probability after each hidden ReLU (0 = none).</param>
+/// <param name="ChainActivation">Nonlinearity between the chain's maps (None = the study's linear composition).</param>
+/// <param name="ChainResidual">Add a linear bypass around the chain.</param>
 public sealed record NetworkConfig(
     int[] Dims,
     bool Baseline = false,
@@ -13,6 +15,8 @@ public sealed record NetworkConfig(
     Precision Precision = Precision.Float64,
     double Dropout = 0.0,
     double InitScale = 0.1,
+    ChainActivation ChainActivation = ChainActivation.None,
+    bool ChainResidual = false,
     int InputFeatures = 784,
     int[]? EncoderWidths = null,
     int BridgeWidth = 128,

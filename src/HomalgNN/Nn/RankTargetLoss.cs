@@ -32,7 +32,21 @@ public static class RankTargetLoss
         return total;
     }
 
-    /// <summary>Ranks for a genuine chain complex of maximal total rank, chosen from the top map down so that homology collects at C_0.</summary>
+    /// <summary>The ranks of a chain complex with the least total homology, as the feasibility analysis assigns them (cached per dims).</summary>
+    public static int[] FeasibilityTargets(IReadOnlyList<int> dims)
+    {
+        var key = string.Join(",", dims);
+        lock (Cache)
+        {
+            if (!Cache.TryGetValue(key, out var r))
+                Cache[key] = r = Algebra.Feasibility.FeasibilityAnalysis.For(dims).ChainComplex.Ranks.ToArray();
+            return r;
+        }
+    }
+
+    static readonly Dictionary<string, int[]> Cache = [];
+
+    /// <summary>Ranks for a genuine chain complex of maximal total rank, chosen from the top map down so that homology collects at C_0 (study-convention Betti numbers 0 where possible).</summary>
     public static int[] ExactTargetsFromTop(IReadOnlyList<int> dims)
     {
         int k = dims.Count - 1;

@@ -46,7 +46,7 @@ public sealed class StudyNetwork : nn.Module<Tensor, Tensor>
         }
         else
         {
-            Chain = new ChainModule(config.Dims, config.Init, config.Precision.ChainType(), config.InitScale);
+            Chain = new ChainModule(config.Dims, config.Init, config.Precision.ChainType(), config.InitScale, config.ChainActivation, config.ChainResidual);
             _middle = Chain;
         }
         var bridge = new List<(string, nn.Module<Tensor, Tensor>)>

@@ -24,7 +24,8 @@ public sealed record FinalRecord(
     int[]? Ranks,
     int[]? Nullities,
     int[]? SmallSingularValues,
-    double[]? MinSingularValues);
+    double[]? MinSingularValues,
+    double[]? RelativeChainAxiomNorms = null);
 
 /// <summary>A whole run as written to results.json: configuration, per-epoch history and final state.</summary>
 public sealed record RunResult(

@@ -91,7 +91,7 @@ public sealed class Trainer : IDisposable
                 bool split = probe && ProbeGradients;
                 using var guard = regularise || split ? null : torch.no_grad();
                 var ex = ExactnessLoss.Compute(maps, _options.LossOptions).to(taskLoss.dtype);
-                var ax = ChainAxiomLoss.Compute(maps).to(taskLoss.dtype);
+                var ax = ChainAxiomLoss.Compute(maps, _options.NormalizedAxiom).to(taskLoss.dtype);
                 (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
                 var exTerm = _options.Lambda * wEx * ex;
                 var axTerm = _options.Lambda * wAx * ax;
@@ -145,8 +145,17 @@ public sealed class Trainer : IDisposable
             spectra.Select(s => s.Rank).ToArray(),
             spectra.Select(s => s.Nullity).ToArray(),
             spectra.Select(s => s.SmallSingularValueCount).ToArray(),
-            spectra.Select(s => s.MinSingularValue).ToArray());
+            spectra.Select(s => s.MinSingularValue).ToArray(),
+            RelativeNorms(complex));
     }
+
+    /// <summary>||d_i d_(i+1)||_F / (||d_i||_F ||d_(i+1)||_F): the chain axiom's violation independent of the maps' scale.</summary>
+    static double[] RelativeNorms(ChainComplex c) =>
+        c.ChainAxiomNorms().Select((n, i) =>
+        {
+            double scale = Matrix.FrobeniusNorm(c.BoundaryMap(i)) * Matrix.FrobeniusNorm(c.BoundaryMap(i + 1));
+            return scale > 0 ? n / scale : 0;
+        }).ToArray();
 
     /// <summary>Saves the model's weights (TorchSharp format) atomically.</summary>
     public void SaveModel(string path) => AtomicFile.WriteVia(path, tmp => Model.save(tmp));

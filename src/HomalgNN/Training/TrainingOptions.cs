@@ -15,6 +15,7 @@ namespace HomalgNN.Training;
 /// <param name="TrainLimit">Use only this many training images (a seeded stratified subset), or null for all.</param>
 /// <param name="MonitorEvery">Record homology and losses every N optimiser steps (0 = at the end of each epoch only).</param>
 /// <param name="TensorBoardDir">Folder for TensorBoard event files, or null.</param>
+/// <param name="NormalizedAxiom">Divide each chain-axiom term by ||d_i||_F^2 ||d_{i+1}||_F^2 so that shrinking the maps cannot satisfy it.</param>
 public sealed record TrainingOptions(
     NetworkConfig Network,
     double Lambda = 0.5,
@@ -28,7 +29,8 @@ public sealed record TrainingOptions(
     int? TrainLimit = null,
     int EvalBatchSize = 1000,
     int MonitorEvery = 0,
-    string? TensorBoardDir = null)
+    string? TensorBoardDir = null,
+    bool NormalizedAxiom = false)
 {
     /// <summary>The exactness loss settings in force.</summary>
     public ExactnessLossOptions LossOptions => Loss ?? new ExactnessLossOptions();

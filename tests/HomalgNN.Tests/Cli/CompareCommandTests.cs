@@ -38,15 +38,4 @@ public class CompareCommandTests
     {
         CliProcess.AssertOneLineError(Compare(TestPaths.NewTempFolder(), flags), expected);
     }
-
-    [Theory]
-    [InlineData("train", "--out <DIR>")]
-    [InlineData("compare", "--arms <A,B,...>")]
-    public void Help_Renders(string command, string expected)
-    {
-        var r = CliProcess.Run([command, "--help"]);
-
-        Assert.True(r.ExitCode == 0, r.StdErr);
-        Assert.Contains(expected, r.StdOut);
-    }
 }

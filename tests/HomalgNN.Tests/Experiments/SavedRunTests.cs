@@ -44,11 +44,12 @@ public class SavedRunTests
     }
 
     [Theory]
-    [InlineData(false, 0.0)]
-    [InlineData(true, 0.2)]
-    public void Load_AfterTraining_GivesIdenticalLogits(bool baseline, double dropout)
+    [InlineData(false, 0.0, ChainActivation.None, false)]
+    [InlineData(true, 0.2, ChainActivation.None, false)]
+    [InlineData(false, 0.0, ChainActivation.Tanh, true)]
+    public void Load_AfterTraining_GivesIdenticalLogits(bool baseline, double dropout, ChainActivation activation, bool residual)
     {
-        var network = new NetworkConfig(NetworkConfig.StudyDims, Baseline: baseline, Dropout: dropout);
+        var network = new NetworkConfig(NetworkConfig.StudyDims, Baseline: baseline, Dropout: dropout, ChainActivation: activation, ChainResidual: residual);
         var dir = TrainTiny(network, TestPaths.NewTempFolder(), out var trained);
 
         using var saved = SavedRun.Load(dir);
@@ -56,6 +57,7 @@ public class SavedRunTests
 
         Assert.Equal(baseline, saved.Network.Baseline);
         Assert.Equal(dropout, saved.Network.Dropout);
+        Assert.Equal((activation, residual), (saved.Network.ChainActivation, saved.Network.ChainResidual));
         Assert.Equal(3, saved.Seed);
         Assert.Equal("mnist-10k", saved.Dataset);
         Assert.Equal(trained, LogitsOf(saved.Model, batch));
