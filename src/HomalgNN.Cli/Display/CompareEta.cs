@@ -4,14 +4,16 @@ using HomalgNN.Experiments.Comparisons;
 namespace HomalgNN.Cli.Display;
 
 /// <summary>
-/// Time left in a comparison, from the runs finished so far: trained runs and reused or loaded ones (measured only) take very
-/// different times, so each kind is averaged apart; before any trained run ends, the current one is extrapolated from its batches.
+/// Time left in a comparison, from the runs finished so far. Trained runs and reused or loaded ones (measured only) take very
+/// different times, and so do arms (the float64 chain trains several times slower than the float32 baseline): a trained run is
+/// expected to take its arm's average, else the average of all trained runs, else what the current run's batches extrapolate to.
 /// </summary>
 public sealed class CompareEta(IReadOnlyList<PlannedRun> plan, Func<TimeSpan>? now = null)
 {
     readonly Func<TimeSpan> _now = now ?? StopwatchClock();
     readonly bool[] _finished = new bool[plan.Count];
-    readonly List<double> _trained = [], _measured = [];
+    readonly List<double> _measured = [];
+    readonly Dictionary<string, List<double>> _trained = [];
     int _current = -1;
     TimeSpan _currentStart;
     double _fraction;
@@ -33,7 +35,10 @@ public sealed class CompareEta(IReadOnlyList<PlannedRun> plan, Func<TimeSpan>? n
     /// <summary>Run <paramref name="index"/> ended.</summary>
     public void Finished(int index)
     {
-        (plan[index].Action == RunAction.Train ? _trained : _measured).Add((_now() - _currentStart).TotalSeconds);
+        var seconds = (_now() - _currentStart).TotalSeconds;
+        if (plan[index].Action != RunAction.Train) _measured.Add(seconds);
+        else if (_trained.TryGetValue(plan[index].Arm, out var times)) times.Add(seconds);
+        else _trained[plan[index].Arm] = [seconds];
         _finished[index] = true;
         _current = -1;
     }
@@ -43,16 +48,16 @@ public sealed class CompareEta(IReadOnlyList<PlannedRun> plan, Func<TimeSpan>? n
     {
         get
         {
-            double? perTrained = _trained.Count > 0 ? _trained.Average() : CurrentExtrapolated();
+            double? anyTrained = _trained.Count > 0 ? _trained.Values.SelectMany(t => t).Average() : CurrentExtrapolated();
             double perMeasured = _measured.Count > 0 ? _measured.Average() : 0;
             double left = 0;
             for (int i = 0; i < plan.Count; i++)
             {
                 if (_finished[i]) continue;
-                bool train = plan[i].Action == RunAction.Train;
-                if (train && perTrained is null) return null;
-                double expected = train ? perTrained!.Value : perMeasured;
-                left += i == _current ? Math.Max(0, expected - (_now() - _currentStart).TotalSeconds) : expected;
+                double? expected = plan[i].Action != RunAction.Train ? perMeasured
+                    : _trained.TryGetValue(plan[i].Arm, out var times) ? times.Average() : anyTrained;
+                if (expected is null) return null;
+                left += i == _current ? Math.Max(0, expected.Value - (_now() - _currentStart).TotalSeconds) : expected.Value;
             }
             return TimeSpan.FromSeconds(left);
         }

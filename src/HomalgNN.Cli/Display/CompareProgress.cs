@@ -48,8 +48,15 @@ public sealed class CompareProgress : ICompareObserver
         _eta!.Started(index);
         var verb = run.Action switch { RunAction.Train => "training", RunAction.Reuse => "reusing the finished run in", _ => "loading" };
         if (_live is null) Line($"{Label()}: {verb} {run.Folder}");
-        _current?.StopTask();
-        _current = _live?.AddTask($"{Label()}: {verb}", maxValue: 1);
+        // One bar serves every run in turn, so that a long comparison does not stack up finished bars.
+        var description = Markup.Escape($"{Label()}: {verb}");
+        _current ??= _live?.AddTask(description, maxValue: 1);
+        if (_current is not null)
+        {
+            _current.Description = description;
+            _current.Value = 0;
+            _current.MaxValue = 1;
+        }
         Refresh();
     }
 

@@ -1,6 +1,4 @@
 using HomalgNN.Cli.Commands;
-using HomalgNN.Cli.Display;
-using HomalgNN.Experiments.Comparisons;
 
 namespace HomalgNN.Tests.Cli;
 
@@ -70,28 +68,5 @@ public class CompareArmsTests
     {
         var e = Assert.Throws<ArgumentException>(() => CompareArms.Build(new TrainSettings(), "exact", ["exact=--lambda 1"], ["exact=/runs"]));
         Assert.Contains("both --arm", e.Message);
-    }
-
-    [Fact]
-    public void Eta_AveragesTrainedAndReusedRunsApart_ExtrapolatesTheFirst()
-    {
-        PlannedRun Run(RunAction action) => new("a", 0, "f", action, null);
-        var now = TimeSpan.Zero;
-        var eta = new CompareEta([Run(RunAction.Reuse), Run(RunAction.Train), Run(RunAction.Train), Run(RunAction.Reuse)], () => now);
-
-        eta.Started(0);
-        now += TimeSpan.FromSeconds(2);
-        eta.Finished(0);
-        eta.Started(1);
-        Assert.Null(eta.Remaining); // no trained run finished, none begun
-        now += TimeSpan.FromSeconds(10);
-        eta.Progress(0.25); // 10 s for a quarter: 40 s a trained run
-        Assert.Equal(30 + 40 + 2, eta.Remaining!.Value.TotalSeconds, 1e-9);
-        now += TimeSpan.FromSeconds(20);
-        eta.Finished(1); // 30 s: now the measured average
-        Assert.Equal(30 + 2, eta.Remaining!.Value.TotalSeconds, 1e-9);
-        Assert.Equal(2, eta.Done);
-        Assert.Equal("1m 05s", CompareEta.Format(TimeSpan.FromSeconds(65)));
-        Assert.Equal("--", CompareEta.Format(null));
     }
 }

@@ -37,7 +37,7 @@ public sealed partial record CompareOptions(
         var repeated = Arms.GroupBy(a => a.Name).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null) throw new ArgumentException($"arm '{repeated.Key}' is given more than once");
         LayerRepresentations.RequireLayer(Layer);
-        if (MeasureLimit is < 10) throw new ArgumentException($"--measure-limit must be at least 10 (the probe needs images of every class in each fold), got {MeasureLimit}");
+        if (MeasureLimit is < 50) throw new ArgumentException($"--measure-limit must be at least 50 (the probe's 5 folds need images of every class), got {MeasureLimit}");
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
