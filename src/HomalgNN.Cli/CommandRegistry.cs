@@ -8,6 +8,7 @@ public static class CommandRegistry
     public static void Register(IConfigurator config)
     {
         config.AddCommand<Commands.TrainCommand>("train").WithDescription("Train the study's network with the exactness regulariser; writes results.json and model.bin.");
+        config.AddCommand<Commands.CompareCommand>("compare").WithDescription("Train (or load) arms such as baseline, exact, l2 and dropout on the same seeds; test every representation metric at one layer against the first arm; writes compare.md and compare.json.");
         config.AddCommand<Commands.DiagnoseCommand>("diagnose").WithDescription("Train with full diagnostics every N steps: spectra, ranks, gradients by source, defects, Betti numbers; 9-panel figure and explanation.");
         config.AddCommand<Commands.SweepCommand>("sweep").WithDescription("One run per grid point and seed (--lambda 0.1,0.3,... or --grid FILE over any train flags); writes sweep.md, sweep.csv, sweep.json.");
         config.AddCommand<Commands.StudyCommand>("study").WithDescription("Run every experiment of the study into one folder and write report.md (tables with seeds, intervals and computed verdicts).");

@@ -48,8 +48,14 @@ public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = nul
     {
         _finish?.Invoke();
         _finish = null; _task = null; _context = null;
+        var eta = batchProgress is null ? "" : $"  (ETA {BatchStatus.Duration(batchProgress.Eta)})";
+        AnsiConsole.MarkupLine(Markup.Escape(EpochLine(r, totalEpochs, label) + eta));
+    }
+
+    /// <summary>The one-line account of a finished epoch that every training command prints.</summary>
+    public static string EpochLine(EpochRecord r, int totalEpochs, string? label = null)
+    {
         var betti = r.Betti is null ? "-" : $"[{string.Join(",", r.Betti)}]";
-        AnsiConsole.MarkupLine(Markup.Escape(
-            $"{label}epoch {r.Epoch,3}/{totalEpochs}  task {r.TaskLoss:F4}  exactness {r.ExactnessLoss:F4}  chain-axiom {r.ChainAxiomLoss:G4}  test acc {r.TestAccuracy * 100:F2}%  betti {betti}  {r.Seconds:F1} s{(batchProgress is null ? "" : $"  (ETA {BatchStatus.Duration(batchProgress.Eta)})")}"));
+        return $"{label}epoch {r.Epoch,3}/{totalEpochs}  task {r.TaskLoss:F4}  exactness {r.ExactnessLoss:F4}  chain-axiom {r.ChainAxiomLoss:G4}  test acc {r.TestAccuracy * 100:F2}%  betti {betti}  {r.Seconds:F1} s";
     }
 }

@@ -171,7 +171,8 @@ public class TrainSettings : CommandSettings
     public string? TensorBoard { get; set; }
 
     [CommandOption("--out <DIR>")]
-    [Description("Output folder for results.json and model.bin. Default: runs/<dataset>-lambda<L>-seed<S> (plus -baseline).")]
+    [Description("Output folder. train: results.json and model.bin, default runs/<dataset>-lambda<L>-seed<S> (plus -baseline). compare: compare.md, "
+        + "compare.json and each trained run in <arm>/seed<k>/ (a finished run there is reused, so a stopped compare resumes), default runs/compare-<dataset>.")]
     public string? Out { get; set; }
 
     /// <summary>Parses "16,32,64" into integers; the error names the flag.</summary>

@@ -38,12 +38,25 @@ public static class RunConfig
         ["rank_weight"] = o.LossOptions.RankWeight,
         ["target_ranks"] = o.LossOptions.TargetRanks,
         ["normalized_axiom"] = o.NormalizedAxiom,
+        ["input_features"] = o.Network.InputFeatures,
+        ["encoder_widths"] = o.Network.Encoder,
+        ["bridge_width"] = o.Network.BridgeWidth,
+        ["classes"] = o.Network.Classes,
         ["monitor_every"] = o.MonitorEvery,
         ["tensorboard"] = o.TensorBoardDir,
         ["versions"] = Versions(),
         ["started_utc"] = DateTime.UtcNow.ToString("o"),
         ["machine"] = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
     };
+
+    /// <summary>The keys that decide what a run computes; the others (folders, image counts, versions, times) only describe it.</summary>
+    public static IReadOnlyList<string> DecisiveKeys { get; } =
+    [
+        "dataset", "dims", "baseline", "init", "precision", "dropout", "lambda", "epochs", "batch_size", "lr", "weight_decay",
+        "epsilon", "loss_mode", "normalize", "weight_by_dimension", "sparsity_weight", "schedule", "seed", "train_limit", "init_scale",
+        "chain_activation", "chain_residual", "temperature", "rank_weight", "target_ranks", "normalized_axiom",
+        "input_features", "encoder_widths", "bridge_width", "classes",
+    ];
 
     /// <summary>homalg-nn, TorchSharp, libtorch and .NET versions.</summary>
     public static Dictionary<string, string> Versions() => new()

@@ -13,6 +13,7 @@ public class HelpTests
     [InlineData("sweep", "--grid")]
     [InlineData("study", "--epochs-scale")]
     [InlineData("merge", "<DIR>")]
+    [InlineData("compare", "--arms")]
     public void EveryCommand_ExplainsItsFlags(string command, string flag)
     {
         var r = CliProcess.Run([command, "--help"]);

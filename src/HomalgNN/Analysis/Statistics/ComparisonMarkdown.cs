@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static HomalgNN.Analysis.Statistics.ComparisonFormat;
 
 namespace HomalgNN.Analysis.Statistics;
 
@@ -23,12 +23,10 @@ internal static class ComparisonMarkdown
         foreach (var row in table.Rows)
         {
             var cells = new List<string> { row.Metric };
-            cells.AddRange(row.Arms.Select(Summary));
+            cells.AddRange(row.Arms.Select(Estimate));
             foreach (var contrast in row.Contrasts)
             {
-                cells.Add(contrast.RelativeChange is { } r ? Number(100 * r, "+0.0;-0.0;0.0") + "%" : "n/a (reference mean 0)");
-                cells.Add(contrast.PValue is { } p ? $"{Number(p, "G3")} ({Label(contrast.Test)})" : "no test");
-                cells.Add(contrast.Significant switch { true => "yes", false => "no", null => "n/a" });
+                cells.AddRange([Change(contrast), PValue(contrast), Significance(contrast)]);
                 notes.Add($"- {row.Metric}, {contrast.Arm} vs {contrast.Reference}: {contrast.Note}");
             }
 
@@ -44,21 +42,7 @@ internal static class ComparisonMarkdown
         return text.ToString();
     }
 
-    private static string Summary(ArmSummary arm) =>
-        arm.Lower is { } low && arm.Upper is { } high
-            ? $"{Number(arm.Mean, "G4")} [{Number(low, "G4")}, {Number(high, "G4")}] ({arm.N})"
-            : $"{Number(arm.Mean, "G4")} [no CI] ({arm.N})";
-
-    private static string Label(TestMethod method) => method switch
-    {
-        TestMethod.Welch => "Welch",
-        TestMethod.ExactPermutation => "exact permutation",
-        TestMethod.MonteCarloPermutation => "Monte Carlo permutation",
-        _ => "none",
-    };
-
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static void AppendRow(StringBuilder text, IEnumerable<string> cells) =>
+    /// <summary>One Markdown table row; pipes inside cells are escaped.</summary>
+    internal static void AppendRow(StringBuilder text, IEnumerable<string> cells) =>
         text.Append("| ").AppendJoin(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))).AppendLine(" |");
 }
