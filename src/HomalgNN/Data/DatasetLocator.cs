@@ -62,9 +62,14 @@ public static class DatasetLocator
         ?? throw NotFound("no data set (mnist, fashion-mnist or mnist-10k)", dataDir);
 
     /// <summary>Loads a data set's train and test parts; mnist-10k is split 8,000 / 2,000 by a fixed seed.</summary>
-    public static DataSplit Load(DatasetSpec spec, string? dataDir)
+    public static DataSplit Load(DatasetSpec spec, string? dataDir) =>
+        LoadFolder(spec, FindFolder(spec, dataDir) ?? throw NotFound($"data set '{spec.Name}'", dataDir));
+
+    /// <summary>Loads a data set from the folder that holds its files (e.g. the data_folder a run recorded).</summary>
+    public static DataSplit LoadFolder(DatasetSpec spec, string folder)
     {
-        var folder = FindFolder(spec, dataDir) ?? throw NotFound($"data set '{spec.Name}'", dataDir);
+        if (!spec.Files.All(f => ResolveFile(folder, f.FileName) != null))
+            throw new DataNotFoundException($"data set '{spec.Name}' is no longer complete in {folder}");
         string Path(int i) => ResolveFile(folder, spec.Files[i].FileName)!;
         if (spec.HeldOutFromTest is int trainCount)
         {

@@ -39,6 +39,8 @@ public class StudyTests
         }
         Assert.Contains("Betti numbers stayed", report); // the diagnostics' computed explanation
         Assert.Contains("| d3 | 128x256 | 128 | 128 | 0 |", report);
-        Assert.Contains("StudyComparisonHook", report);
+        Assert.Contains("Measured by `compare` at `bridge_out`", report);
+        Assert.Contains("entanglement", report);
+        Assert.True(File.Exists(Path.Combine(dir, "compare", "compare.json")));
     }
 }

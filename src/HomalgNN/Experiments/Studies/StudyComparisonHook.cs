@@ -4,10 +4,8 @@ using HomalgNN.Training;
 namespace HomalgNN.Experiments.Studies;
 
 /// <summary>
-/// HOOK(compare): the one place where the study meets `compare` (baseline-versus-exact arms with statistics, built in
-/// Experiments/Compare*). Until it is merged, the study plans the two arms' runs (so they are trained, sharded and
-/// kept with model.bin like every other run) and the report lists them without statistics of its own.
-/// To connect it: build the section in <see cref="Section"/> from the arms' outcomes (and their model.bin files).
+/// Where the study meets `compare`: the study plans the two arms' runs (trained, sharded and kept with model.bin like
+/// every other run), and the report's section loads them and runs the comparison with its statistics.
 /// </summary>
 public static class StudyComparisonHook
 {
@@ -21,12 +19,20 @@ public static class StudyComparisonHook
         new("Exact", exact.RunKeys),
     ];
 
-    /// <summary>The report's section: for now the arms' runs, and where the statistics will come from.</summary>
-    public static string Section(IReadOnlyList<ComparisonArm> arms, IReadOnlyDictionary<string, RunOutcome> outcomes)
+    /// <summary>
+    /// The report's section: `compare` over the arms' saved runs (loaded, never retrained), measured at bridge_out on the
+    /// test split of the data the runs recorded; compare.md and compare.json go into &lt;dir&gt;/compare.
+    /// </summary>
+    public static string Section(string dir, IReadOnlyList<ComparisonArm> arms, IReadOnlyDictionary<string, RunOutcome> outcomes)
     {
-        var lines = arms.Select(a => $"- {a.Name}: " + string.Join(", ", a.RunKeys.Select(k => $"[{outcomes[k].Run.Label}]({outcomes[k].Folder}/results.json)")));
-        return "Statistics pending: this section will come from `compare` (baseline-versus-exact arms with representation metrics and tests) " +
-               "once it is merged; the hook is `StudyComparisonHook.Section`. The arms' runs, trained with model.bin kept:\n\n" +
-               string.Join("\n", lines) + "\n";
+        var first = outcomes[arms[0].RunKeys[0]].Result.Config;
+        var spec = Data.DatasetCatalog.Get(first["dataset"]?.ToString() ?? throw new InvalidDataException("a run without its dataset"));
+        var data = Data.DatasetLocator.LoadFolder(spec, first["data_folder"]?.ToString() ?? throw new InvalidDataException("a run without its data folder"));
+        var seeds = arms[0].RunKeys.Select(k => int.Parse(outcomes[k].Result.Config["seed"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var options = new Comparisons.CompareOptions(
+            arms.Select(a => Comparisons.CompareArm.Loaded(a.Name.ToLowerInvariant(), a.RunKeys.Select(k => Path.Combine(dir, outcomes[k].Folder)).ToArray())).ToArray(),
+            seeds, Path.Combine(dir, "compare"));
+        var report = Comparisons.CompareRun.Execute(options, data);
+        return $"Measured by `compare` at `{options.Layer}` on {spec.Name}'s test split ([compare.md](compare/{Comparisons.CompareReport.MarkdownFile})).\n\n" + report.ToMarkdown() + "\n";
     }
 }

@@ -32,7 +32,7 @@ public static class StudyReport
         md.AppendLine("## What the singular values are telling us (diagnostics)\n");
         md.AppendLine(DiagnosticsSection.Render(plan.Diagnostics, outcomes));
         md.AppendLine("## Baseline versus exact\n");
-        md.AppendLine(StudyComparisonHook.Section(plan.Comparison, outcomes));
+        md.AppendLine(StudyComparisonHook.Section(dir, plan.Comparison, outcomes));
         md.AppendLine("## How to read this\n");
         md.AppendLine(SweepReport.Notes + "\n");
         if (Verdicts.SeedsTooFew(plan.Seeds.Count) is { } warning) md.AppendLine(warning + "\n");
