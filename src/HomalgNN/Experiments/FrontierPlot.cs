@@ -42,6 +42,7 @@ public static class FrontierPlot
                 }
             }
             if (log) PanelGrid.LogBottomAxis(plot);
+            PanelGrid.PadDegenerate(plot, summary.Select(s => log ? PanelGrid.Log10(x(s)) : x(s)).ToArray());
             plot.ShowLegend(Alignment.LowerLeft);
             plots.Add(plot);
         }
