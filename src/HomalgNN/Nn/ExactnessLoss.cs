@@ -11,6 +11,8 @@ public static class ExactnessLoss
     {
         var dtype = maps[0].dtype;
         if (maps.Count < 2) return torch.zeros([], dtype: dtype);
+        // The study's mode has a cheaper closed form with the same value and gradient.
+        if (options.Mode == ExactnessMode.ProjectionNorm) return WithSparsity(ProjectionNormLoss.Compute(maps, options), maps, options);
         // One SVD per map: each map's projectors serve both positions it touches.
         var projectors = maps.Select(m => SoftProjector.Of(m, options.Epsilon)).ToArray();
         Tensor total = torch.zeros([], dtype: dtype);
@@ -23,9 +25,11 @@ public static class ExactnessLoss
             total = total + defect;
         }
         if (options.Normalize) total = total / (maps.Count - 1);
-        if (options.SparsityWeight != 0) total = total + options.SparsityWeight * Sparsity(maps, options.Epsilon);
-        return total;
+        return WithSparsity(total, maps, options);
     }
+
+    static Tensor WithSparsity(Tensor total, IReadOnlyList<Tensor> maps, ExactnessLossOptions options) =>
+        options.SparsityWeight != 0 ? total + options.SparsityWeight * Sparsity(maps, options.Epsilon) : total;
 
     /// <summary>The defect between two soft projectors on the same space, in the given mode.</summary>
     public static Tensor Defect(Tensor pKer, Tensor pIm, ExactnessMode mode)

@@ -50,23 +50,28 @@ public static class SoftProjector
         if (gram is null) return p;
         Tensor l;
         using (torch.no_grad())
-            l = DividedDifferences(lambda, f, eps);
+            l = DividedDifferences(lambda, f, lambda, f, eps);
         var dG = gram - gram.detach();
         return p + q.matmul(l * q.t().matmul(dG).matmul(q)).matmul(q.t());
     }
 
-    static Tensor MaskOfLambda(Tensor lambda, double eps)
+    /// <summary>f(lambda) = m(sqrt lambda) for eigenvalues lambda of a Gram matrix.</summary>
+    internal static Tensor MaskOfLambda(Tensor lambda, double eps)
     {
         var s = lambda.clamp_min(0).sqrt();
         return (torch.sigmoid((s - eps) / (eps / 2)) - Floor) / (1 - Floor);
     }
 
-    static Tensor DividedDifferences(Tensor lambda, Tensor f, double eps)
+    /// <summary>
+    /// The Daleckii-Krein matrix L_jk = (f(lambda_j) - f(mu_k)) / (lambda_j - mu_k), or f' at their midpoint where the two
+    /// (nearly) coincide, for eigenvalues <paramref name="lambda"/> (rows) and <paramref name="mu"/> (columns).
+    /// </summary>
+    internal static Tensor DividedDifferences(Tensor lambda, Tensor fLambda, Tensor mu, Tensor fMu, double eps)
     {
         var li = lambda.unsqueeze(1);
-        var lj = lambda.unsqueeze(0);
+        var lj = mu.unsqueeze(0);
         var diff = li - lj;
-        var fdiff = f.unsqueeze(1) - f.unsqueeze(0);
+        var fdiff = fLambda.unsqueeze(1) - fMu.unsqueeze(0);
         // f'(lambda) = m'(s) / (2 s), s capped below at eps/100 so that zero singular values give a finite slope.
         var sMid = ((li + lj) / 2).clamp_min(0).sqrt().clamp_min(eps / 100);
         var z = (sMid - eps) / (eps / 2);
