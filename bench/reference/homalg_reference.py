@@ -23,6 +23,7 @@ import copy
 import gzip
 import json
 import math
+import os
 import resource
 import struct
 import sys
@@ -39,9 +40,13 @@ MEAN, STD = 0.1307, 0.3081
 # ---------------------------------------------------------------- data
 
 def read_idx(path, magic):
-    """An IDX file (gzip) as a NumPy uint8 array; checks the magic number and the size."""
-    with gzip.open(path, "rb") as f:
-        raw = f.read()
+    """An IDX file (raw, or path + ".gz") as a NumPy uint8 array; checks the magic number and the size."""
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            raw = f.read()
+    else:
+        with gzip.open(path + ".gz", "rb") as f:
+            raw = f.read()
     found, = struct.unpack(">I", raw[:4])
     if found != magic:
         raise ValueError(f"{path}: magic number {found:#x}, expected {magic:#x}")
@@ -54,8 +59,8 @@ def read_idx(path, magic):
 
 
 def load_split(folder, prefix, limit=None):
-    images = read_idx(f"{folder}/{prefix}-images-idx3-ubyte.gz", 0x803)
-    labels = read_idx(f"{folder}/{prefix}-labels-idx1-ubyte.gz", 0x801)
+    images = read_idx(f"{folder}/{prefix}-images-idx3-ubyte", 0x803)
+    labels = read_idx(f"{folder}/{prefix}-labels-idx1-ubyte", 0x801)
     if limit is not None:
         images, labels = images[:limit], labels[:limit]
     x = torch.from_numpy(images.reshape(len(images), -1).astype(np.float64))
@@ -289,7 +294,7 @@ class Session:
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--data", required=True, help="folder with the four IDX .gz files")
+    p.add_argument("--data", required=True, help="folder with the four IDX files (raw or .gz)")
     p.add_argument("--dims", default="16,32,64,128,256")
     p.add_argument("--batch-size", type=int, default=128)
     p.add_argument("--lam", type=float, default=0.5)

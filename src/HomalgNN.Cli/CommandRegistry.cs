@@ -9,6 +9,7 @@ public static class CommandRegistry
     {
         config.AddCommand<Commands.TrainCommand>("train").WithDescription("Train the study's network with the exactness regulariser; writes results.json and model.bin.");
         config.AddCommand<Commands.DiagnoseCommand>("diagnose").WithDescription("Train with full diagnostics every N steps: spectra, ranks, gradients by source, defects, Betti numbers; 9-panel figure and explanation.");
+        config.AddCommand<Commands.BenchCommand>("bench").WithDescription("Time our training step against a PyTorch reference of the study's, side by side on the same data; --quick for a one-minute run.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
         config.AddBranch("data", data =>
         {

@@ -121,6 +121,9 @@ public sealed class Trainer : IDisposable
         return record;
     }
 
+    /// <summary>(accuracy, mean cross-entropy) on the test set now.</summary>
+    public (double Accuracy, double Loss) Evaluate() => Evaluation.Evaluate(Model, _test, _options.EvalBatchSize);
+
     /// <summary>Measures the final state: accuracy, and for a chain its homology, defects and spectrum.</summary>
     public FinalRecord Final()
     {
