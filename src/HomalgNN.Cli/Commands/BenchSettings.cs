@@ -79,7 +79,7 @@ public sealed class BenchSettings : CommandSettings
     {
         var precisions = Precisions.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(p => Names.Parse<Precision>(p, "--precision")).ToArray();
-        return new BenchOptions(Quick, Steps, Rounds, ProfileBatches, MonitorCalls, Threads, Seed, BatchSize: BatchSize,
+        return new BenchOptions(Quick, Steps, Rounds, ProfileBatches, MonitorCalls, Threads: Threads, Seed: Seed, BatchSize: BatchSize,
             Precisions: precisions, OursOnly: OursOnly, Python: Python);
     }
 

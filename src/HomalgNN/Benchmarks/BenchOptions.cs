@@ -8,6 +8,8 @@ namespace HomalgNN.Benchmarks;
 /// <param name="Rounds">Rounds of ours-then-reference (A B A B ...), so that drifting machine load hits both sides alike.</param>
 /// <param name="ProfileBatches">Batches timed for the per-step breakdown (after one warm-up).</param>
 /// <param name="MonitorCalls">Calls of Betti numbers + defects timed (the median is reported).</param>
+/// <param name="EvaluateCalls">Test-set evaluations timed (the median is reported).</param>
+/// <param name="MatmulSize">n of the n x n products that measure the machine's matmul speed.</param>
 /// <param name="Threads">Intra-op threads for both sides (0 = libtorch's default, which the reference is then given too).</param>
 /// <param name="ScheduleEpochs">Epochs the annealing schedule spans (the study's 15).</param>
 /// <param name="Precisions">Our precisions to measure; float64 is always first and is the one compared with the reference.</param>
@@ -20,6 +22,8 @@ public sealed record BenchOptions(
     int Rounds = 2,
     int ProfileBatches = 20,
     int MonitorCalls = 10,
+    int EvaluateCalls = 3,
+    int MatmulSize = 1024,
     int Threads = 0,
     int Seed = 0,
     double Lambda = 0.5,
@@ -42,6 +46,8 @@ public sealed record BenchOptions(
         if (Rounds < 1) throw new ArgumentException($"--rounds must be at least 1, got {Rounds}");
         if (ProfileBatches < 1) throw new ArgumentException($"--profile-batches must be at least 1, got {ProfileBatches}");
         if (MonitorCalls < 1) throw new ArgumentException($"--monitor-calls must be at least 1, got {MonitorCalls}");
+        if (EvaluateCalls < 1) throw new ArgumentException($"EvaluateCalls must be at least 1, got {EvaluateCalls}");
+        if (MatmulSize < 1) throw new ArgumentException($"MatmulSize must be at least 1, got {MatmulSize}");
         if (Threads < 0) throw new ArgumentException($"--threads must be >= 0, got {Threads}");
         if (BatchSize < 1) throw new ArgumentException($"--batch-size must be at least 1, got {BatchSize}");
     }

@@ -59,7 +59,7 @@ public static class BenchRunner
                 referenceRss = reference.PeakRss();
             }
             log("measuring matmul throughput");
-            double f64 = MatmulThroughput.Measure(torch.ScalarType.Float64), f32 = MatmulThroughput.Measure(torch.ScalarType.Float32);
+            double f64 = MatmulThroughput.Measure(torch.ScalarType.Float64, options.MatmulSize), f32 = MatmulThroughput.Measure(torch.ScalarType.Float32, options.MatmulSize);
             return new BenchReport(options, data.Spec.Name, data.Train.Count, data.Test.Count, fullBatches, threads,
                 reference?.Description, missing, runs, f64, f32, PeakMemory.PeakResidentBytes(), referenceRss);
         }

@@ -52,7 +52,7 @@ internal sealed class OurRun : IDisposable
     public RunMeasurement Finish()
     {
         var evaluate = new List<double>();
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < _options.EvaluateCalls; i++)
         {
             var clock = Stopwatch.StartNew();
             _trainer.Evaluate();

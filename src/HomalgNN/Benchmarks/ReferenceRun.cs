@@ -58,7 +58,7 @@ internal sealed class ReferenceRun : IDisposable
     public RunMeasurement Finish()
     {
         var evaluate = new List<double>();
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < _options.EvaluateCalls; i++)
         {
             var e = _process.Send("evaluate");
             evaluate.Add(e.GetProperty("seconds").GetDouble());

@@ -8,14 +8,16 @@ namespace HomalgNN.Nn;
 /// value and gradient as <see cref="SoftProjector"/>'s spectral projectors but computed from reduced factors only.
 /// </summary>
 /// <remarks>
-/// Why it is cheaper: only the projectors the loss uses are built (never the row space of the top map, 256 x 256 in
-/// the study, nor the image of d_0), each map is decomposed once, and the Daleckii-Krein gradient is written out in
-/// closed form instead of being traced through four n x n products per projector. With R = I - X - Y and
-/// M = dLoss/dX = dLoss/dY = -2 c R, a map A = U S V^T whose row-space projector is X = f(A^T A) gets
-/// 2 U S [(L o V^T M V) V^T + diag(l) V^T M (I - V V^T)], where L holds the divided differences of f among the s^2 and
-/// l those between each s^2 and the zero eigenvalues of the complement; the complement's own block vanishes because
-/// A (I - V V^T) = 0. The image projector Y = f(B B^T) of B gets the mirror image. The gradient enters autograd
-/// through the term sum((A - A.detach()) o G), which is exactly zero in value.
+/// Why it is cheaper: each map is decomposed once; only the projectors the loss uses enter (never the row space of the
+/// top map, 256 x 256 in the study, nor the image of d_0); no n x n projector is formed, because at position i everything
+/// follows from the small overlap P = V_A^T U_B between the row space of A = d_i (X = V_A f_A V_A^T) and the image of
+/// B = d_{i+1} (Y = U_B f_B U_B^T); and the Daleckii-Krein gradient is written out in closed form instead of being traced
+/// through four n x n products per projector. With D = X + Y - I:
+/// ||D||^2 = sum f_A^2 + sum f_B^2 + n - 2 sum f_A - 2 sum f_B + 2 sum_jk f_Aj P_jk^2 f_Bk, and M = dLoss/dX = dLoss/dY = 2 c D.
+/// A = U_A S_A V_A^T gets 2 U_A S_A [(L_A - l 1^T) o W_A) V_A^T + diag(l) V_A^T M] with W_A = V_A^T M V_A, where L_A holds the
+/// divided differences of f among the s^2 and l those to the zero eigenvalues of the row space's complement (whose own
+/// block drops out since A (I - V_A V_A^T) = 0). B gets the mirror image, 2 [U_B ((L_B - 1 l^T) o W_B) + M U_B diag(l)] S_B V_B^T.
+/// The gradient enters autograd through sum((A - A.detach()) o G), which is exactly zero in value.
 /// </remarks>
 internal static class ProjectionNormLoss
 {
@@ -25,61 +27,62 @@ internal static class ProjectionNormLoss
         int k = maps.Count;
         bool withGradient = torch.is_grad_enabled() && maps.Any(m => m.requires_grad);
         var grads = new Tensor?[k];
-        Tensor value;
+        double value = 0;
         using (torch.no_grad())
         {
             var factors = maps.Select(m => MapFactors.Of(m, options.Epsilon)).ToArray();
-            value = torch.zeros([], dtype: maps[0].dtype);
             for (int i = 0; i + 1 < k; i++)
             {
-                var x = Projector(factors[i].V, factors[i].Mask);
-                var y = Projector(factors[i + 1].U, factors[i + 1].Mask);
-                var r = torch.eye(x.shape[0], dtype: x.dtype) - x - y;
-                double c = (options.WeightByDimension ? 1.0 / x.shape[0] : 1.0) * (options.Normalize ? 1.0 / (k - 1) : 1.0);
-                value = value + c * r.square().sum();
+                var (a, b) = (factors[i], factors[i + 1]);
+                long n = maps[i].shape[1];
+                double c = (options.WeightByDimension ? 1.0 / n : 1.0) * (options.Normalize ? 1.0 / (k - 1) : 1.0);
+                var p = a.V.t().matmul(b.U);
+                double cross = (p.square() * b.Mask).mul_(a.Mask.unsqueeze(1)).sum().item<double>();
+                value += c * (a.MaskSquares + b.MaskSquares + n - 2 * a.MaskSum - 2 * b.MaskSum + 2 * cross);
                 if (!withGradient) continue;
-                var m = r * (-2 * c);
-                grads[i] = Add(grads[i], RowSpaceGradient(factors[i], m, options.Epsilon));
-                grads[i + 1] = Add(grads[i + 1], ImageGradient(factors[i + 1], m, options.Epsilon));
+                grads[i] = Add(grads[i], RowSpaceGradient(a, b, p, 2 * c));
+                grads[i + 1] = Add(grads[i + 1], ImageGradient(a, b, p, 2 * c));
             }
         }
-        if (!withGradient) return value;
+        var loss = torch.tensor(value, dtype: maps[0].dtype);
+        if (!withGradient) return loss;
         for (int j = 0; j < k; j++)
-            if (maps[j].requires_grad && grads[j] is { } g) value = value + ((maps[j] - maps[j].detach()) * g).sum();
-        return value;
+            if (maps[j].requires_grad && grads[j] is { } g) loss = loss + ((maps[j] - maps[j].detach()) * g).sum();
+        return loss;
     }
 
-    /// <summary>Q diag(f) Q^T.</summary>
-    static Tensor Projector(Tensor q, Tensor f) => (q * f).matmul(q.t());
+    static Tensor Add(Tensor? a, Tensor b) => a is null ? b : a.add_(b);
 
-    static Tensor Add(Tensor? a, Tensor b) => a is null ? b : a + b;
-
-    /// <summary>dLoss/dA for X = f(A^T A) and dLoss/dX = M.</summary>
-    static Tensor RowSpaceGradient(MapFactors a, Tensor m, double eps)
+    /// <summary>
+    /// The row-space side at one position, with M = m2 D: W_A = V^T M V = m2 (diag(f_A - 1) + P diag(f_B) P^T) and
+    /// V^T M = m2 (diag(f_A - 1) V^T + P diag(f_B) U_B^T).
+    /// </summary>
+    static Tensor RowSpaceGradient(MapFactors a, MapFactors b, Tensor p, double m2)
     {
-        var v = a.V;
-        var vtm = v.t().matmul(m);
-        var w = vtm.matmul(v);
-        var inner = (SoftProjector.DividedDifferences(a.Lambda, a.Mask, a.Lambda, a.Mask, eps) * w).matmul(v.t());
-        if (v.shape[1] < v.shape[0]) inner = inner + ComplementSlope(a, eps).unsqueeze(1) * (vtm - w.matmul(v.t()));
-        return 2 * (a.U * a.S).matmul(inner);
+        var pf = p * b.Mask;
+        var w = pf.matmul(p.t());
+        w.diagonal().add_(a.Mask - 1);
+        var inner = (a.RowSlopes * w).matmul(a.V.t());
+        if (a.RowComplement)
+        {
+            // diag(l) V^T M / m2 = diag(l (f_A - 1)) V^T + diag(l) P diag(f_B) U_B^T.
+            var l = a.Complement.unsqueeze(1);
+            inner.add_((l * (a.Mask.unsqueeze(1) - 1)) * a.V.t()).add_((l * pf).matmul(b.U.t()));
+        }
+        return a.US.matmul(inner).mul_(2 * m2);
     }
 
-    /// <summary>dLoss/dB for Y = f(B B^T) and dLoss/dY = M.</summary>
-    static Tensor ImageGradient(MapFactors b, Tensor m, double eps)
+    /// <summary>The image side at one position: W_B = U^T M U = m2 (P^T diag(f_A) P + diag(f_B - 1)) and M U = m2 (V_A diag(f_A) P + U_B diag(f_B - 1)).</summary>
+    static Tensor ImageGradient(MapFactors a, MapFactors b, Tensor p, double m2)
     {
-        var u = b.U;
-        var mu = m.matmul(u);
-        var w = u.t().matmul(mu);
-        var outer = u.matmul(SoftProjector.DividedDifferences(b.Lambda, b.Mask, b.Lambda, b.Mask, eps) * w);
-        if (u.shape[1] < u.shape[0]) outer = outer + (mu - u.matmul(w)) * ComplementSlope(b, eps).unsqueeze(0);
-        return 2 * outer.matmul(b.S.unsqueeze(1) * b.V.t());
-    }
-
-    /// <summary>Divided differences between each s^2 and the complement's eigenvalue 0 (where f(0) = 0).</summary>
-    static Tensor ComplementSlope(MapFactors a, double eps)
-    {
-        var zero = torch.zeros(1, dtype: a.Lambda.dtype);
-        return SoftProjector.DividedDifferences(a.Lambda, a.Mask, zero, SoftProjector.MaskOfLambda(zero, eps), eps).squeeze(1);
+        var w = (p.t() * a.Mask).matmul(p);
+        w.diagonal().add_(b.Mask - 1);
+        var outer = b.U.matmul(b.ImageSlopes * w);
+        if (b.ImageComplement)
+        {
+            var mu = (a.V * a.Mask).matmul(p).add_(b.U * (b.Mask - 1));
+            outer.add_(mu * b.Complement.unsqueeze(0));
+        }
+        return b.TimesSVt(outer).mul_(2 * m2);
     }
 }

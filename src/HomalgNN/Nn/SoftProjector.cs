@@ -1,3 +1,4 @@
+using HomalgNN.Algebra;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,7 +51,7 @@ public static class SoftProjector
         if (gram is null) return p;
         Tensor l;
         using (torch.no_grad())
-            l = DividedDifferences(lambda, f, lambda, f, eps);
+            l = DividedDifferences(lambda, f, eps);
         var dG = gram - gram.detach();
         return p + q.matmul(l * q.t().matmul(dG).matmul(q)).matmul(q.t());
     }
@@ -62,23 +63,12 @@ public static class SoftProjector
         return (torch.sigmoid((s - eps) / (eps / 2)) - Floor) / (1 - Floor);
     }
 
-    /// <summary>
-    /// The Daleckii-Krein matrix L_jk = (f(lambda_j) - f(mu_k)) / (lambda_j - mu_k), or f' at their midpoint where the two
-    /// (nearly) coincide, for eigenvalues <paramref name="lambda"/> (rows) and <paramref name="mu"/> (columns).
-    /// </summary>
-    internal static Tensor DividedDifferences(Tensor lambda, Tensor fLambda, Tensor mu, Tensor fMu, double eps)
+    /// <summary>The Daleckii-Krein matrix of f at <paramref name="lambda"/> (see <see cref="SpectralSlopes"/>), as a tensor of lambda's dtype.</summary>
+    static Tensor DividedDifferences(Tensor lambda, Tensor f, double eps)
     {
-        var li = lambda.unsqueeze(1);
-        var lj = mu.unsqueeze(0);
-        var diff = li - lj;
-        var fdiff = fLambda.unsqueeze(1) - fMu.unsqueeze(0);
-        // f'(lambda) = m'(s) / (2 s), s capped below at eps/100 so that zero singular values give a finite slope.
-        var sMid = ((li + lj) / 2).clamp_min(0).sqrt().clamp_min(eps / 100);
-        var z = (sMid - eps) / (eps / 2);
-        var sig = torch.sigmoid(z);
-        var fprime = sig * (1 - sig) * (2 / eps) / (1 - Floor) / (2 * sMid);
-        var close = diff.abs() <= 1e-9 * (li.abs() + lj.abs()).clamp_min(eps * eps * 1e-6);
-        return torch.where(close, fprime, fdiff / torch.where(close, torch.ones_like(diff), diff));
+        var l = TensorBridge.ToVector(lambda);
+        var fl = TensorBridge.ToVector(f);
+        return TensorBridge.ToTensor(SpectralSlopes.Matrix(l, fl, l, fl, eps)).to(lambda.dtype);
     }
 
     static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
