@@ -27,6 +27,9 @@ public static class BenchPrinter
             ? $"reference: {r.Reference}, {BenchRunner.ScriptPath}: float64 net, 6 SVDs per step with autograd through them, homology in NumPy"
             : $"reference: not run ({r.ReferenceMissing ?? "--ours-only"})");
 
+        Line($"machine: {Environment.ProcessorCount} cores, one-minute load average {Load(r.LoadBefore)} at the start, {Load(r.LoadAfter)} at the end (the bench's own threads included)");
+        if (r.MachineWasBusy) console.MarkupLine("[yellow]" + Markup.Escape("warning: other processes were using the cores when the bench started; both sides slow down, unevenly. Repeat on an idle machine.") + "[/]");
+
         var epochs = new Table().Title("per epoch").AddColumns("run", "epoch s", "rounds s", "vs reference", "vs ours float64", "floor s", "floor / epoch", "test acc");
         foreach (var run in r.Runs)
             epochs.AddRow(Markup.Escape(run.Name), $"{run.Epoch:F2}", string.Join(", ", run.EpochSeconds.Select(s => s.ToString("F2", c))),
@@ -76,6 +79,8 @@ public static class BenchPrinter
         Line($"  (4) peak resident memory below 2 GiB: {Mib(r.OurPeakRss)} {(r.OurPeakRss is long b && b < 2L << 30 ? "yes" : "NO")}");
         Line(r.Speedup is double s ? $"speedup vs reference: {s.ToString("F2", c)}" : "speedup vs reference: n/a (the reference did not run)");
     }
+
+    static string Load(double? load) => load is double l ? l.ToString("F2", CultureInfo.InvariantCulture) : "n/a";
 
     static string Mib(long? bytes) => bytes is long b ? $"{b / (1024.0 * 1024):F0} MiB" : "n/a";
 }

@@ -52,6 +52,8 @@ public sealed record RunMeasurement(
 /// <param name="Float32FlopsPerSecond">The same in float32.</param>
 /// <param name="OurPeakRss">Peak resident bytes of this process (VmHWM), or null.</param>
 /// <param name="ReferencePeakRss">Peak resident bytes of the reference's process (getrusage), or null.</param>
+/// <param name="LoadBefore">The machine's one-minute load average when the bench started (others' work), or null.</param>
+/// <param name="LoadAfter">The same when it ended (including the bench's own threads), or null.</param>
 public sealed record BenchReport(
     BenchOptions Options,
     string Dataset,
@@ -65,8 +67,13 @@ public sealed record BenchReport(
     double Float64FlopsPerSecond,
     double Float32FlopsPerSecond,
     long? OurPeakRss,
-    long? ReferencePeakRss)
+    long? ReferencePeakRss,
+    double? LoadBefore,
+    double? LoadAfter)
 {
+    /// <summary>Whether other processes were already busy on at least half of the cores when the bench started.</summary>
+    public bool MachineWasBusy => LoadBefore >= Environment.ProcessorCount / 2.0;
+
     /// <summary>The reference's measurements, or null.</summary>
     public RunMeasurement? ReferenceRun => Runs.FirstOrDefault(r => r.IsReference);
 

@@ -5,14 +5,14 @@ using static TorchSharp.torch;
 namespace HomalgNN.Nn;
 
 /// <summary>
-/// The reduced singular factors A = U diag(s) V^T of one boundary map (r = min(rows, cols) columns each), with
+/// The reduced singular factors A = U diag(s) V^T of one boundary map, in float64 (r = min(rows, cols) columns each), with
 /// lambda = s^2, the soft masks f(lambda) and the Daleckii-Krein slopes, computed without gradient and each only when used.
 /// </summary>
 /// <remarks>
-/// A float64 map whose singular values are not spread too far (s_min / s_max at least 1e-3) is factored through the
+/// Everything is float64 (a float32 map is widened first: its Gram matrix is then as exact as float64 sums make it).
+/// A map whose singular values are not spread too far (s_min / s_max at least 1e-3) is factored through the
 /// eigen-decomposition of its smaller Gram matrix, several times cheaper than an SVD at these sizes; its singular values
-/// then carry at most 1e3 times the SVD's rounding error. Any other map, and every float32 map (whose Gram matrix would
-/// lose half its digits), goes through the SVD.
+/// then carry at most 1e3 times the SVD's rounding error. Any other map goes through the SVD.
 /// </remarks>
 internal sealed class MapFactors
 {
@@ -37,7 +37,7 @@ internal sealed class MapFactors
         _v = v;
         _lambda = TensorBridge.ToVector(s).Select(x => x * x).ToArray();
         _mask = _lambda.Select(l => SpectralSlopes.Mask(l, eps)).ToArray();
-        Mask = torch.tensor(_mask, dtype: map.dtype);
+        Mask = torch.tensor(_mask, dtype: ScalarType.Float64);
     }
 
     /// <summary>Left singular vectors, rows x r.</summary>
@@ -77,7 +77,7 @@ internal sealed class MapFactors
     public Tensor ImageSlopes => _imageSlopes ??= Slopes(ImageComplement, transpose: true);
 
     /// <summary>l_j: the slope between s_j^2 and the complement's eigenvalue 0 (where f(0) = 0).</summary>
-    public Tensor Complement => _complement ??= torch.tensor(ComplementSlopes, dtype: _map.dtype);
+    public Tensor Complement => _complement ??= torch.tensor(ComplementSlopes, dtype: ScalarType.Float64);
 
     double[] ComplementSlopes => _complementSlopes ??= _lambda.Select((l, j) => SpectralSlopes.Slope(l, _mask[j], 0, 0, _eps)).ToArray();
 
@@ -92,15 +92,15 @@ internal sealed class MapFactors
                 for (int k = 0; k < c.Length; k++)
                     l[j, k] -= transpose ? c[k] : c[j];
         }
-        return TensorBridge.ToTensor(l).to(_map.dtype);
+        return TensorBridge.ToTensor(l);
     }
 
-    /// <summary>Factors <paramref name="map"/> (detached; gradients are the caller's business).</summary>
+    /// <summary>Factors <paramref name="map"/> in float64 (detached; gradients are the caller's business).</summary>
     public static MapFactors Of(Tensor map, double eps)
     {
         using var _ = torch.no_grad();
-        var a = map.detach();
-        if (a.dtype == ScalarType.Float64 && Gram(a, eps) is { } viaGram) return viaGram;
+        var a = map.detach().to(ScalarType.Float64);
+        if (Gram(a, eps) is { } viaGram) return viaGram;
         var (u, s, vh) = torch.linalg.svd(a, fullMatrices: false);
         return new MapFactors(a, u, s, vh.t(), eps);
     }

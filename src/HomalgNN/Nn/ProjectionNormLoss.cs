@@ -17,7 +17,8 @@ namespace HomalgNN.Nn;
 /// A = U_A S_A V_A^T gets 2 U_A S_A [(L_A - l 1^T) o W_A) V_A^T + diag(l) V_A^T M] with W_A = V_A^T M V_A, where L_A holds the
 /// divided differences of f among the s^2 and l those to the zero eigenvalues of the row space's complement (whose own
 /// block drops out since A (I - V_A V_A^T) = 0). B gets the mirror image, 2 [U_B ((L_B - 1 l^T) o W_B) + M U_B diag(l)] S_B V_B^T.
-/// The gradient enters autograd through sum((A - A.detach()) o G), which is exactly zero in value.
+/// The gradient enters autograd through sum((A - A.detach()) o G), which is exactly zero in value. All of it is computed in
+/// float64, whatever the maps' dtype (the matrices are small; float32 maps get their gradient rounded at the end).
 /// </remarks>
 internal static class ProjectionNormLoss
 {
@@ -47,7 +48,7 @@ internal static class ProjectionNormLoss
         var loss = torch.tensor(value, dtype: maps[0].dtype);
         if (!withGradient) return loss;
         for (int j = 0; j < k; j++)
-            if (maps[j].requires_grad && grads[j] is { } g) loss = loss + ((maps[j] - maps[j].detach()) * g).sum();
+            if (maps[j].requires_grad && grads[j] is { } g) loss = loss + ((maps[j] - maps[j].detach()) * g.to(maps[j].dtype)).sum();
         return loss;
     }
 

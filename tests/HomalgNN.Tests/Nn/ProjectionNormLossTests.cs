@@ -79,6 +79,26 @@ public class ProjectionNormLossTests
     }
 
     [Fact]
+    public void Float32Maps_AreFactoredInFloat64_AndGetFloat32Gradients()
+    {
+        var maps = LossTestHelpers.RandomMaps([3, 5, 6, 4], 8, 1e-3);
+        var single = maps.Select(m => m.detach().to(ScalarType.Float32).requires_grad_(true)).ToArray();
+        var o = new ExactnessLossOptions();
+        var l64 = ExactnessLoss.Compute(maps, o);
+        var l32 = ExactnessLoss.Compute(single, o);
+        Assert.Equal(ScalarType.Float32, l32.dtype);
+        Assert.Equal(l64.item<double>(), l32.to(ScalarType.Float64).item<double>(), 1e-4);
+        var g64 = torch.autograd.grad([l64], maps);
+        var g32 = torch.autograd.grad([l32], single);
+        for (int i = 0; i < maps.Length; i++)
+        {
+            Assert.Equal(ScalarType.Float32, g32[i].dtype);
+            double err = (g32[i].to(ScalarType.Float64) - g64[i]).norm().item<double>();
+            Assert.True(err <= 1e-4 * g64[i].norm().item<double>(), $"d_{i}: {err}");
+        }
+    }
+
+    [Fact]
     public void WithoutGradient_ReturnsTheValueAlone()
     {
         var maps = LossTestHelpers.RandomMaps([3, 5, 6], 4, 1e-3);
