@@ -223,14 +223,17 @@ class Session:
     def steps(self, n):
         self.model.train()
         task_sum = 0.0
-        start = time.perf_counter()
+        times = []
+        start = last = time.perf_counter()
         for _ in range(n):
             x, y = self.batch(self.step % self.batches)
             _, task, _, _ = self.train_step(self.model, self.optimizer, x, y)
             task_sum += task
             self.step += 1
-        seconds = time.perf_counter() - start
-        return {"steps": n, "seconds": seconds, "task_loss": task_sum / max(n, 1), "step": self.step}
+            now = time.perf_counter()
+            times.append(now - last)
+            last = now
+        return {"steps": n, "seconds": last - start, "step_seconds": times, "task_loss": task_sum / max(n, 1), "step": self.step}
 
     def evaluate(self):
         self.model.eval()

@@ -21,7 +21,7 @@ public static class BenchPrinter
         console.WriteLine();
         Line($"bench: {r.Dataset}, {r.TrainImages} train / {r.TestImages} test images, batch {o.BatchSize}, lambda {o.Lambda.ToString(c)}, lr {o.LearningRate.ToString(c)}, seed {o.Seed}, {r.Threads} threads, chain [{string.Join(",", NetworkConfig.StudyDims)}], annealing over {o.ScheduleEpochs} epochs");
         Line(o.Quick
-            ? $"mode: quick: {o.QuickSteps} steps per round, {o.Rounds} rounds; each side's seconds per step are extrapolated to an epoch of {r.BatchesPerEpoch} steps, plus one test evaluation and one monitor call (Betti numbers + defects)"
+            ? $"mode: quick: {o.QuickSteps} steps per round, {o.Rounds} rounds; each side's seconds per step (median over chunks of {BenchRunner.StepChunk} steps) are extrapolated to an epoch of {r.BatchesPerEpoch} steps, plus one test evaluation and one monitor call (Betti numbers + defects)"
             : $"mode: full: {o.Rounds} rounds of whole epochs ({r.BatchesPerEpoch} steps + test evaluation + Betti numbers and defects once)");
         Line(reference is not null
             ? $"reference: {r.Reference}, {BenchRunner.ScriptPath}: float64 net, 6 SVDs per step with autograd through them, homology in NumPy"

@@ -7,7 +7,7 @@ public sealed record StepParts(double Task, double Exactness, double ChainAxiom,
 
 /// <summary>One side's measurements: the reference, or ours at one precision.</summary>
 /// <param name="EpochSeconds">Seconds per epoch, one per round: measured, or in quick mode extrapolated from the round's steps.</param>
-/// <param name="StepSeconds">Mean seconds per optimiser step over all rounds (the whole step, as training runs it).</param>
+/// <param name="StepSeconds">Seconds per optimiser step as training runs it: the median over chunks of consecutive steps of their mean.</param>
 /// <param name="EvaluateSeconds">One pass over the test set.</param>
 /// <param name="BettiSeconds">Median seconds of one Betti-number call.</param>
 /// <param name="DefectsSeconds">Median seconds of one exactness-defects call.</param>

@@ -14,6 +14,9 @@ public static class BenchRunner
     /// <summary>The script's path relative to the repository (and to the build output, which carries a copy).</summary>
     public const string ScriptPath = "bench/reference/homalg_reference.py";
 
+    /// <summary>Consecutive steps whose mean is one sample of a side's speed in quick mode (the median sample is used).</summary>
+    public const int StepChunk = 10;
+
     /// <summary>Training images used in quick mode: just enough for one round of QuickSteps steps.</summary>
     public static int QuickImages(BenchOptions options, DataSplit data) => Math.Min(data.Train.Count, options.QuickSteps * options.BatchSize);
 

@@ -43,7 +43,7 @@ internal sealed class OurRun : IDisposable
         var clock = Stopwatch.StartNew();
         var record = _trainer.RunEpoch(round, steps);
         double wall = clock.Elapsed.TotalSeconds;
-        _rounds.Add(steps.StepSeconds, steps.Steps, wall);
+        _rounds.Add(steps.Steps, wall);
         _accuracy = record.TestAccuracy;
         return wall;
     }

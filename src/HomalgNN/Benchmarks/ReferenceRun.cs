@@ -42,7 +42,8 @@ internal sealed class ReferenceRun : IDisposable
     {
         int steps = _options.Quick ? Math.Min(_options.QuickSteps, Batches) : Batches;
         var run = _process.Send($"steps {steps}");
-        double stepSeconds = run.GetProperty("seconds").GetDouble(), wall = stepSeconds;
+        double wall = run.GetProperty("seconds").GetDouble();
+        var stepSeconds = run.GetProperty("step_seconds").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         if (!_options.Quick)
         {
             var evaluate = _process.Send("evaluate");
@@ -50,7 +51,7 @@ internal sealed class ReferenceRun : IDisposable
             _accuracy = evaluate.GetProperty("accuracy").GetDouble();
             wall += evaluate.GetProperty("seconds").GetDouble() + monitor.GetProperty("betti_seconds").GetDouble() + monitor.GetProperty("defects_seconds").GetDouble();
         }
-        _rounds.Add(stepSeconds, steps, wall);
+        _rounds.Add(stepSeconds, wall);
         return wall;
     }
 

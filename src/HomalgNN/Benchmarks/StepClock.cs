@@ -3,22 +3,26 @@ using HomalgNN.Training;
 
 namespace HomalgNN.Benchmarks;
 
-/// <summary>A training observer that times the optimiser steps of an epoch, apart from its evaluation.</summary>
+/// <summary>A training observer that times each optimiser step of an epoch, apart from the epoch's evaluation.</summary>
 internal sealed class StepClock : ITrainingObserver
 {
     readonly Stopwatch _clock = new();
+    double _last;
 
-    /// <summary>Seconds from the epoch's start to its last step's end.</summary>
-    public double StepSeconds { get; private set; }
+    /// <summary>Seconds of each step, in order.</summary>
+    public List<double> Steps { get; } = [];
 
-    /// <summary>Steps taken.</summary>
-    public int Steps { get; private set; }
-
-    public void EpochStarted(int epoch, int batches) => _clock.Restart();
+    public void EpochStarted(int epoch, int batches)
+    {
+        Steps.Clear();
+        _last = 0;
+        _clock.Restart();
+    }
 
     public void BatchFinished(int epoch, int batch, double taskLoss)
     {
-        Steps = batch;
-        StepSeconds = _clock.Elapsed.TotalSeconds;
+        double now = _clock.Elapsed.TotalSeconds;
+        Steps.Add(now - _last);
+        _last = now;
     }
 }

@@ -32,9 +32,14 @@ internal static class SpectralSlopes
     public static double[,] Matrix(double[] lambda, double[] fLambda, double[] mu, double[] fMu, double eps)
     {
         var l = new double[lambda.Length, mu.Length];
+        bool symmetric = ReferenceEquals(lambda, mu);
         for (int j = 0; j < lambda.Length; j++)
-            for (int k = 0; k < mu.Length; k++)
+            for (int k = symmetric ? j : 0; k < mu.Length; k++)
+            {
                 l[j, k] = Slope(lambda[j], fLambda[j], mu[k], fMu[k], eps);
+                // The same pair the other way round: Slope is symmetric in its two eigenvalues.
+                if (symmetric) l[k, j] = l[j, k];
+            }
         return l;
     }
 

@@ -32,10 +32,10 @@ public sealed class FusedAdam : IDisposable
         (_lr, _beta1, _beta2, _eps, _weightDecay) = (lr, beta1, beta2, eps, weightDecay);
     }
 
-    /// <summary>Sets every gradient to zero (in place, so that backward reuses the buffers).</summary>
+    /// <summary>Drops every gradient (PyTorch's set_to_none): backward then hands over its result instead of adding it to zeros.</summary>
     public void zero_grad()
     {
-        foreach (var p in _parameters) p.grad?.zero_();
+        foreach (var p in _parameters) p.grad = null;
     }
 
     /// <summary>One Adam update of every parameter that has a gradient.</summary>
