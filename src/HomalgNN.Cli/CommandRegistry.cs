@@ -17,6 +17,7 @@ public static class CommandRegistry
         config.AddCommand<Commands.FrontierCommand>("frontier").WithDescription("Map test accuracy against distance from genuine exactness over lambda x loss x architecture x seeds.");
         config.AddCommand<Commands.HomologyCommand>("homology").WithDescription("Betti numbers of a simplicial complex (--facets, exact over Q or GF(p)) or of boundary maps in .npy files (--maps: exact for integer entries, numerical otherwise).");
         config.AddCommand<Commands.FeasibilityCommand>("feasibility").WithDescription("What the dimensions n_0..n_k permit for Betti numbers, whatever the maps.");
+        config.AddCommand<Commands.BenchCommand>("bench").WithDescription("Time our training step against a PyTorch reference of the study's, side by side on the same data; --quick for a one-minute run.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print versions of homalg-nn, TorchSharp and libtorch.");
         config.AddBranch("data", data =>
         {

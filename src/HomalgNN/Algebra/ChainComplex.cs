@@ -27,8 +27,13 @@ public sealed class ChainComplex
     /// <summary>Builds the complex from its boundary maps d_0..d_{k-1}; checks shapes and finiteness and copies the inputs.</summary>
     public static ChainComplex FromMaps(IReadOnlyList<double[,]> maps, Tolerance? tolerance = null)
     {
+        Validate(maps);
+        return new ChainComplex(maps.Select(Matrix.Copy).ToArray(), tolerance ?? Tolerance.Default);
+    }
+
+    static void Validate(IReadOnlyList<double[,]> maps)
+    {
         if (maps.Count == 0) throw new ArgumentException("a chain complex needs at least one boundary map");
-        var copies = new double[maps.Count][,];
         for (int i = 0; i < maps.Count; i++)
         {
             var m = maps[i] ?? throw new ArgumentNullException(nameof(maps), $"d_{i} is null");
@@ -36,14 +41,17 @@ public sealed class ChainComplex
             if (i > 0 && maps[i - 1].GetLength(1) != m.GetLength(0))
                 throw new ArgumentException($"d_{i - 1} is {maps[i - 1].GetLength(0)}x{maps[i - 1].GetLength(1)} but d_{i} is {m.GetLength(0)}x{m.GetLength(1)}: d_{i} must have {maps[i - 1].GetLength(1)} rows");
             Matrix.EnsureFinite(m, $"d_{i}");
-            copies[i] = Matrix.Copy(m);
         }
-        return new ChainComplex(copies, tolerance ?? Tolerance.Default);
     }
 
     /// <summary>Builds the complex from float tensors (copied; any floating dtype), e.g. a trained chain module's maps.</summary>
-    public static ChainComplex FromTensors(IReadOnlyList<Tensor> maps, Tolerance? tolerance = null) =>
-        FromMaps(maps.Select(TensorBridge.ToMatrix).ToArray(), tolerance);
+    public static ChainComplex FromTensors(IReadOnlyList<Tensor> maps, Tolerance? tolerance = null)
+    {
+        // ToMatrix already copies: validate the copies and keep them, rather than copying them once more.
+        var copies = maps.Select(TensorBridge.ToMatrix).ToArray();
+        Validate(copies);
+        return new ChainComplex(copies, tolerance ?? Tolerance.Default);
+    }
 
     /// <summary>Builds the complex of dimensions <paramref name="dims"/> whose maps are all zero.</summary>
     public static ChainComplex Zero(IReadOnlyList<int> dims, Tolerance? tolerance = null) =>
@@ -62,7 +70,8 @@ public sealed class ChainComplex
     public double[,] BoundaryMap(int i) => Matrix.Copy(_maps[CheckMap(i)]);
 
     /// <summary>The SVD of d_i with its rank, kernel, image and cokernel bases.</summary>
-    public MapSpectrum Spectrum(int i) => _spectra[CheckMap(i)] ??= ComputeSpectrum(_maps[i], Tolerance);
+    /// <remarks>Every map but the top one is decomposed with its bases, which Betti numbers and defects need; the top map's bases wait until asked for.</remarks>
+    public MapSpectrum Spectrum(int i) => _spectra[CheckMap(i)] ??= new MapSpectrum(_maps[i], Tolerance, withVectors: i < Length - 1);
 
     /// <summary>rank d_i for every map.</summary>
     public int[] Ranks => Enumerable.Range(0, Length).Select(i => Spectrum(i).Rank).ToArray();
@@ -80,7 +89,7 @@ public sealed class ChainComplex
     /// The study's Betti vector, one number per map: b_i = dim of the part of ker d_i not covered by im d_{i+1},
     /// i.e. homology at C_{i+1} (the top map's image is 0). The cokernel at C_0 is not included; see <see cref="HomologyDimensions"/>.
     /// </summary>
-    public int[] BettiNumbers() => (int[])(_betti ??= Enumerable.Range(0, Length).Select(i => HomologyResidual(i).Count).ToArray()).Clone();
+    public int[] BettiNumbers() => (int[])(_betti ??= Enumerable.Range(0, Length).Select(ResidualCount).ToArray()).Clone();
 
     /// <summary>dim H(C_j) for j = 0..k: the cokernel of d_0 at C_0, then the study's Betti numbers at C_1..C_k.</summary>
     public int[] HomologyDimensions() => [Spectrum(0).Cokernel.GetLength(1), .. BettiNumbers()];
@@ -89,7 +98,7 @@ public sealed class ChainComplex
     public double[,] HomologyGenerators(int j)
     {
         if (j < 0 || j > Length) throw new ArgumentOutOfRangeException(nameof(j), $"space index must be in 0..{Length}, got {j}");
-        return j == 0 ? Matrix.Copy(Spectrum(0).Cokernel) : HomologyResidual(j - 1).Generators;
+        return j == 0 ? Matrix.Copy(Spectrum(0).Cokernel) : ResidualGenerators(j - 1);
     }
 
     /// <summary>True when H(C_j) = 0 numerically, j = 0..k.</summary>
@@ -131,42 +140,37 @@ public sealed class ChainComplex
     int CheckMap(int i) =>
         i >= 0 && i < Length ? i : throw new ArgumentOutOfRangeException(nameof(i), $"map index must be in 0..{Length - 1}, got {i}");
 
-    readonly record struct Residual(int Count, double[,] Generators);
-
-    Residual HomologyResidual(int i) => (_residuals ??= new Residual?[Length])[i] ??= ComputeResidual(i);
-
-    Residual?[]? _residuals;
-
-    Residual ComputeResidual(int i)
+    /// <summary>
+    /// The study's count at C_{i+1}: the columns of K - P_im(d_{i+1}) K (K an orthonormal basis of ker d_i) whose QR pivot
+    /// |R_jj| exceeds eps. Nothing is left when ker d_i is 0 or im d_{i+1} is all of C_{i+1}; all of K when im d_{i+1} is 0.
+    /// </summary>
+    int ResidualCount(int i)
     {
-        var kernel = Spectrum(i).Kernel;
-        int n = kernel.GetLength(0), nk = kernel.GetLength(1);
-        if (nk == 0) return new Residual(0, new double[n, 0]);
-        if (i == Length - 1 || Spectrum(i + 1).Rank == 0) return new Residual(nk, Matrix.Copy(kernel));
+        int nk = Spectrum(i).Nullity;
+        if (nk == 0) return 0;
+        if (i == Length - 1 || Spectrum(i + 1).Rank == 0) return nk;
+        if (Spectrum(i + 1).IsSurjective) return 0;
         using var scope = torch.NewDisposeScope();
-        var k = TensorBridge.ToTensor(kernel);
-        var im = TensorBridge.ToTensor(Spectrum(i + 1).Image);
-        var residual = k - im.matmul(im.T.matmul(k));
-        // The study's count: QR of the residual, columns with |R_jj| > eps survive.
-        var (_, r) = torch.linalg.qr(residual);
-        int count = (int)r.diagonal().abs().gt(Tolerance.Value).sum().item<long>();
-        var (u, _, _) = torch.linalg.svd(residual, fullMatrices: false);
-        return new Residual(count, TensorBridge.ToMatrix(u[.., ..count]));
+        var (_, r) = torch.linalg.qr(Residual(i));
+        return (int)r.diagonal().abs().gt(Tolerance.Value).sum().item<long>();
     }
 
-    static MapSpectrum ComputeSpectrum(double[,] map, Tolerance tolerance)
+    Tensor Residual(int i)
     {
+        var k = TensorBridge.ToTensor(Spectrum(i).Kernel);
+        var im = TensorBridge.ToTensor(Spectrum(i + 1).Image);
+        return k - im.matmul(im.T.matmul(k));
+    }
+
+    /// <summary>Orthonormal directions of the counted part: the leading left singular vectors of the residual.</summary>
+    double[,] ResidualGenerators(int i)
+    {
+        int count = BettiNumbers()[i];
+        int n = Spectrum(i).Columns;
+        if (count == 0) return new double[n, 0];
+        if (i == Length - 1 || Spectrum(i + 1).Rank == 0) return Matrix.Copy(Spectrum(i).Kernel);
         using var scope = torch.NewDisposeScope();
-        var a = TensorBridge.ToTensor(map);
-        var (u, s, vh) = torch.linalg.svd(a, fullMatrices: true);
-        var sv = TensorBridge.ToVector(s);
-        double threshold = tolerance.ThresholdFor(sv.Length == 0 ? 0 : sv[0]);
-        int rank = sv.Count(x => x >= threshold);
-        return new MapSpectrum(
-            sv,
-            threshold,
-            Kernel: TensorBridge.ToMatrix(vh[rank.., ..].T),
-            Image: TensorBridge.ToMatrix(u[.., ..rank]),
-            Cokernel: TensorBridge.ToMatrix(u[.., rank..]));
+        var (u, _, _) = torch.linalg.svd(Residual(i), fullMatrices: false);
+        return TensorBridge.ToMatrix(u[.., ..count]);
     }
 }

@@ -54,8 +54,8 @@ public static class Subspaces
             {
                 if (a == 0 && b == 0) return 0;
                 if (a == 0 || b == 0) return Math.Max(a, b);
-                var cos = torch.linalg.svdvals(kernel.T.matmul(image)).clamp(0.0, 1.0);
-                double sin2 = Math.Min(a, b) - cos.square().sum().ToDouble();
+                // sum cos^2 of the principal angles = sum of the squared singular values of K^T I = ||K^T I||_F^2: no SVD needed.
+                double sin2 = Math.Min(a, b) - kernel.T.matmul(image).square().sum().ToDouble();
                 return Math.Max(0, sin2) + gap;
             }
         }

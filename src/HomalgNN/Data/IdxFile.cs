@@ -16,6 +16,19 @@ public sealed record IdxFile(int[] Dimensions, byte[] Values)
         return Parse(bytes, path, expectedRank);
     }
 
+    /// <summary>Writes the array as a raw (uncompressed) IDX file of unsigned bytes.</summary>
+    public void Write(string path)
+    {
+        var header = new byte[4 + 4 * Dimensions.Length];
+        header[2] = 0x08;
+        header[3] = (byte)Dimensions.Length;
+        for (int d = 0; d < Dimensions.Length; d++)
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4 + 4 * d), Dimensions[d]);
+        using var file = File.Create(path);
+        file.Write(header);
+        file.Write(Values);
+    }
+
     /// <summary>Parses IDX bytes (already decompressed); <paramref name="name"/> is used in error messages.</summary>
     public static IdxFile Parse(byte[] bytes, string name, int? expectedRank = null)
     {

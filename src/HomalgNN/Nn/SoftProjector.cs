@@ -1,3 +1,4 @@
+using HomalgNN.Algebra;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -55,25 +56,19 @@ public static class SoftProjector
         return p + q.matmul(l * q.t().matmul(dG).matmul(q)).matmul(q.t());
     }
 
-    static Tensor MaskOfLambda(Tensor lambda, double eps)
+    /// <summary>f(lambda) = m(sqrt lambda) for eigenvalues lambda of a Gram matrix.</summary>
+    internal static Tensor MaskOfLambda(Tensor lambda, double eps)
     {
         var s = lambda.clamp_min(0).sqrt();
         return (torch.sigmoid((s - eps) / (eps / 2)) - Floor) / (1 - Floor);
     }
 
+    /// <summary>The Daleckii-Krein matrix of f at <paramref name="lambda"/> (see <see cref="SpectralSlopes"/>), as a tensor of lambda's dtype.</summary>
     static Tensor DividedDifferences(Tensor lambda, Tensor f, double eps)
     {
-        var li = lambda.unsqueeze(1);
-        var lj = lambda.unsqueeze(0);
-        var diff = li - lj;
-        var fdiff = f.unsqueeze(1) - f.unsqueeze(0);
-        // f'(lambda) = m'(s) / (2 s), s capped below at eps/100 so that zero singular values give a finite slope.
-        var sMid = ((li + lj) / 2).clamp_min(0).sqrt().clamp_min(eps / 100);
-        var z = (sMid - eps) / (eps / 2);
-        var sig = torch.sigmoid(z);
-        var fprime = sig * (1 - sig) * (2 / eps) / (1 - Floor) / (2 * sMid);
-        var close = diff.abs() <= 1e-9 * (li.abs() + lj.abs()).clamp_min(eps * eps * 1e-6);
-        return torch.where(close, fprime, fdiff / torch.where(close, torch.ones_like(diff), diff));
+        var l = TensorBridge.ToVector(lambda);
+        var fl = TensorBridge.ToVector(f);
+        return TensorBridge.ToTensor(SpectralSlopes.Matrix(l, fl, l, fl, eps)).to(lambda.dtype);
     }
 
     static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));

@@ -24,7 +24,8 @@ public sealed class TensorData : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var raw = torch.tensor(data.Pixels, dtype: ScalarType.Byte).reshape(data.Count, data.Features);
-        var x = ((raw.to(dtype) / 255.0 - Mean) / Std).contiguous();
+        // In place: three out-of-place steps would hold four copies of the set at once (1.5 GB for Fashion-MNIST in float64).
+        var x = raw.to(dtype).div_(255.0).sub_(Mean).div_(Std).contiguous();
         var y = torch.tensor(data.Labels, dtype: ScalarType.Byte).to(ScalarType.Int64);
         return new TensorData(x.MoveToOuterDisposeScope(), y.MoveToOuterDisposeScope());
     }

@@ -12,7 +12,7 @@ public sealed class Trainer : IDisposable
 {
     readonly TrainingOptions _options;
     readonly TensorData _train, _test;
-    readonly optim.Optimizer _optimizer;
+    readonly FusedAdam _optimizer;
     readonly Random _shuffle;
     long _step;
     static readonly object SeedLock = new();
@@ -33,7 +33,7 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException($"{data.Spec.Name} images have {trainSet.Features} pixels but the network expects {options.Network.InputFeatures}");
         _train = TensorData.From(trainSet, Model.LayerType);
         _test = TensorData.From(data.Test, Model.LayerType);
-        _optimizer = optim.Adam(Model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        _optimizer = new FusedAdam(Model.parameters(), lr: options.LearningRate, weightDecay: options.WeightDecay);
         _shuffle = new Random(options.Seed);
     }
 
@@ -120,6 +120,9 @@ public sealed class Trainer : IDisposable
         observer.EpochFinished(record);
         return record;
     }
+
+    /// <summary>(accuracy, mean cross-entropy) on the test set now.</summary>
+    public (double Accuracy, double Loss) Evaluate() => Evaluation.Evaluate(Model, _test, _options.EvalBatchSize);
 
     /// <summary>Measures the final state: accuracy, and for a chain its homology, defects and spectrum.</summary>
     public FinalRecord Final()

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using HomalgNN.Nn;
+using HomalgNN.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HomalgNN.Benchmarks;
+
+/// <summary>Times each part of our training step on its own, on a fresh network, as the reference's "profile" does.</summary>
+internal static class StepProfiler
+{
+    /// <summary>Median seconds of task forward+backward, exactness loss, chain-axiom loss (each with its backward) and the Adam step.</summary>
+    public static StepParts Measure(NetworkConfig config, TensorData batch, ExactnessLossOptions loss, int batches, int seed)
+    {
+        torch.manual_seed(seed);
+        using var model = new StudyNetwork(config);
+        using var optimizer = new FusedAdam(model.parameters());
+        var maps = model.Chain!.BoundaryMaps.Cast<Tensor>().ToArray();
+        var parts = new List<double>[4];
+        for (int p = 0; p < parts.Length; p++) parts[p] = new List<double>();
+        var clock = new Stopwatch();
+        for (int b = 0; b <= batches; b++)
+        {
+            using var scope = torch.NewDisposeScope();
+            clock.Restart();
+            optimizer.zero_grad();
+            nn.functional.cross_entropy(model.forward(batch.X), batch.Y).backward();
+            double t1 = clock.Elapsed.TotalSeconds;
+            ExactnessLoss.Compute(maps, loss).backward();
+            double t2 = clock.Elapsed.TotalSeconds;
+            ChainAxiomLoss.Compute(maps).backward();
+            double t3 = clock.Elapsed.TotalSeconds;
+            optimizer.step();
+            double t4 = clock.Elapsed.TotalSeconds;
+            if (b == 0) continue; // warm-up
+            parts[0].Add(t1);
+            parts[1].Add(t2 - t1);
+            parts[2].Add(t3 - t2);
+            parts[3].Add(t4 - t3);
+        }
+        return new StepParts(RunMeasurement.Median(parts[0]), RunMeasurement.Median(parts[1]), RunMeasurement.Median(parts[2]), RunMeasurement.Median(parts[3]));
+    }
+}

@@ -1,0 +1,109 @@
+using HomalgNN.Nn;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HomalgNN.Tests.Nn;
+
+/// <summary>The closed-form projection_norm loss against the spectral projectors it replaces, value and gradient.</summary>
+public class ProjectionNormLossTests
+{
+    /// <summary>The loss built from <see cref="SoftProjector"/>'s n x n projectors with their autograd surrogates.</summary>
+    static Tensor ViaProjectors(IReadOnlyList<Tensor> maps, ExactnessLossOptions o)
+    {
+        var p = maps.Select(m => SoftProjector.Of(m, o.Epsilon)).ToArray();
+        Tensor total = torch.zeros([], dtype: maps[0].dtype);
+        for (int i = 0; i + 1 < maps.Count; i++)
+        {
+            var d = ExactnessLoss.Defect(SoftProjector.Kernel(p[i].RowSpace), p[i + 1].Image, ExactnessMode.ProjectionNorm);
+            total = total + (o.WeightByDimension ? d / maps[i].shape[1] : d);
+        }
+        return o.Normalize ? total / (maps.Count - 1) : total;
+    }
+
+    public static TheoryData<int[], double, bool> Cases => new()
+    {
+        { NetworkConfig.StudyDims, 1.0, false },      // wide maps, saturated masks
+        { new[] { 3, 5, 6, 4 }, 1e-3, false },       // wide and tall, singular values near eps
+        { new[] { 2, 4, 3, 3 }, 2e-3, true },        // tall and square, weighted by dimension
+        { new[] { 6, 6, 6 }, 1e-5, false },          // square maps, every singular value below eps
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ClosedForm_EqualsSpectralProjectors(int[] dims, double scale, bool weighted)
+    {
+        var maps = LossTestHelpers.RandomMaps(dims, 21, scale);
+        var o = new ExactnessLossOptions(WeightByDimension: weighted);
+        var fast = ExactnessLoss.Compute(maps, o);
+        var slow = ViaProjectors(maps, o);
+        Assert.Equal(slow.item<double>(), fast.item<double>(), 1e-9 * Math.Max(1, Math.Abs(slow.item<double>())));
+        var gf = torch.autograd.grad([fast], maps);
+        var gs = torch.autograd.grad([slow], maps);
+        for (int i = 0; i < maps.Length; i++)
+        {
+            double norm = gs[i].norm().item<double>();
+            double err = (gf[i] - gs[i]).norm().item<double>();
+            Assert.True(err <= 1e-7 * norm + 1e-12, $"d_{i}: gradients differ by {err} (norm {norm})");
+        }
+    }
+
+    [Fact]
+    public void RankDeficientMaps_GoThroughTheSvd_AndStillMatch()
+    {
+        var maps = LossTestHelpers.RandomMaps([4, 6, 8], 9, 1e-3).Select(m =>
+        {
+            using var _ = torch.no_grad();
+            var d = m.detach().clone();
+            d[0] = d[1]; // a repeated row: rank drops, the Gram matrix is singular
+            return d.requires_grad_(true);
+        }).ToArray();
+        var o = new ExactnessLossOptions();
+        var fast = ExactnessLoss.Compute(maps, o);
+        var slow = ViaProjectors(maps, o);
+        Assert.Equal(slow.item<double>(), fast.item<double>(), 1e-9);
+        var gf = torch.autograd.grad([fast], maps);
+        var gs = torch.autograd.grad([slow], maps);
+        for (int i = 0; i < maps.Length; i++)
+            Assert.True((gf[i] - gs[i]).norm().item<double>() <= 1e-7 * gs[i].norm().item<double>() + 1e-12, $"d_{i}");
+    }
+
+    [Fact]
+    public void OrthogonalStudyChain_GradientMatches()
+    {
+        var maps = new ChainModule(NetworkConfig.StudyDims, ChainInit.Orthogonal).BoundaryMaps.Select(p => p.detach().clone().requires_grad_(true)).ToArray();
+        var o = new ExactnessLossOptions();
+        var gf = torch.autograd.grad([ExactnessLoss.Compute(maps, o)], maps);
+        var gs = torch.autograd.grad([ViaProjectors(maps, o)], maps);
+        for (int i = 0; i < maps.Length; i++)
+            Assert.True((gf[i] - gs[i]).norm().item<double>() <= 1e-7 * gs[i].norm().item<double>() + 1e-12, $"d_{i}");
+    }
+
+    [Fact]
+    public void Float32Maps_AreFactoredInFloat64_AndGetFloat32Gradients()
+    {
+        var maps = LossTestHelpers.RandomMaps([3, 5, 6, 4], 8, 1e-3);
+        var single = maps.Select(m => m.detach().to(ScalarType.Float32).requires_grad_(true)).ToArray();
+        var o = new ExactnessLossOptions();
+        var l64 = ExactnessLoss.Compute(maps, o);
+        var l32 = ExactnessLoss.Compute(single, o);
+        Assert.Equal(ScalarType.Float32, l32.dtype);
+        Assert.Equal(l64.item<double>(), l32.to(ScalarType.Float64).item<double>(), 1e-4);
+        var g64 = torch.autograd.grad([l64], maps);
+        var g32 = torch.autograd.grad([l32], single);
+        for (int i = 0; i < maps.Length; i++)
+        {
+            Assert.Equal(ScalarType.Float32, g32[i].dtype);
+            double err = (g32[i].to(ScalarType.Float64) - g64[i]).norm().item<double>();
+            Assert.True(err <= 1e-4 * g64[i].norm().item<double>(), $"d_{i}: {err}");
+        }
+    }
+
+    [Fact]
+    public void WithoutGradient_ReturnsTheValueAlone()
+    {
+        var maps = LossTestHelpers.RandomMaps([3, 5, 6], 4, 1e-3);
+        using var _ = torch.no_grad();
+        var loss = ExactnessLoss.Compute(maps, new ExactnessLossOptions());
+        Assert.False(loss.requires_grad);
+    }
+}

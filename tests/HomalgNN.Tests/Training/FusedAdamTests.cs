@@ -1,0 +1,45 @@
+using HomalgNN.Nn;
+using HomalgNN.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HomalgNN.Tests.Training;
+
+/// <summary>The single-pass Adam against TorchSharp's Adam (PyTorch's update rule) on the same gradients.</summary>
+[Collection("Training")]
+public class FusedAdamTests
+{
+    [Theory]
+    [InlineData(Precision.Float64, 0.0)]
+    [InlineData(Precision.Float64, 0.01)]
+    [InlineData(Precision.Float32, 0.0)]
+    [InlineData(Precision.Mixed, 0.0)]
+    public void MatchesTorchAdam_OverSeveralSteps(Precision precision, double weightDecay)
+    {
+        var config = new NetworkConfig([4, 8, 16, 32], Precision: precision, InputFeatures: 20, EncoderWidths: [64, 32]);
+        torch.manual_seed(3);
+        using var a = new StudyNetwork(config);
+        torch.manual_seed(3);
+        using var b = new StudyNetwork(config);
+        using var torchAdam = optim.Adam(a.parameters(), lr: 1e-2, weight_decay: weightDecay);
+        using var fused = new FusedAdam(b.parameters(), lr: 1e-2, weightDecay: weightDecay);
+        var x = torch.randn(16, 20, dtype: a.LayerType);
+        var y = torch.randint(0, 10, [16], dtype: ScalarType.Int64);
+        for (int step = 0; step < 5; step++)
+        {
+            torchAdam.zero_grad();
+            nn.functional.cross_entropy(a.forward(x), y).backward();
+            torchAdam.step();
+            fused.zero_grad();
+            nn.functional.cross_entropy(b.forward(x), y).backward();
+            fused.step();
+        }
+        double tolerance = a.LayerType == ScalarType.Float64 ? 1e-12 : 1e-5;
+        foreach (var (pa, pb) in a.parameters().Zip(b.parameters()))
+        {
+            double scale = pa.abs().max().to(ScalarType.Float64).item<double>() + 1e-30;
+            double diff = (pa - pb).abs().max().to(ScalarType.Float64).item<double>();
+            Assert.True(diff <= tolerance * scale, $"{precision}, weight decay {weightDecay}: parameters differ by {diff} (scale {scale})");
+        }
+    }
+}
