@@ -52,8 +52,8 @@ public sealed record RunMeasurement(
 /// <param name="Float32FlopsPerSecond">The same in float32.</param>
 /// <param name="OurPeakRss">Peak resident bytes of this process (VmHWM), or null.</param>
 /// <param name="ReferencePeakRss">Peak resident bytes of the reference's process (getrusage), or null.</param>
-/// <param name="LoadBefore">The machine's one-minute load average when the bench started (others' work), or null.</param>
-/// <param name="LoadAfter">The same when it ended (including the bench's own threads), or null.</param>
+/// <param name="BusyBefore">The fraction of the cores busy (others' work) during the second before the bench started, or null.</param>
+/// <param name="LoadAfter">The one-minute load average when it ended (including the bench's own threads), or null.</param>
 public sealed record BenchReport(
     BenchOptions Options,
     string Dataset,
@@ -68,11 +68,11 @@ public sealed record BenchReport(
     double Float32FlopsPerSecond,
     long? OurPeakRss,
     long? ReferencePeakRss,
-    double? LoadBefore,
+    double? BusyBefore,
     double? LoadAfter)
 {
-    /// <summary>Whether other processes were already busy on at least half of the cores when the bench started.</summary>
-    public bool MachineWasBusy => LoadBefore >= Environment.ProcessorCount / 2.0;
+    /// <summary>Whether other processes kept more than a quarter of the cores busy when the bench started.</summary>
+    public bool MachineWasBusy => BusyBefore > 0.25;
 
     /// <summary>The reference's measurements, or null.</summary>
     public RunMeasurement? ReferenceRun => Runs.FirstOrDefault(r => r.IsReference);

@@ -24,7 +24,7 @@ public static class BenchRunner
     public static BenchReport Run(BenchOptions options, DataSplit data, Action<string> log)
     {
         options.Validate();
-        var loadBefore = LoadAverage.OneMinute();
+        var busyBefore = LoadAverage.BusyFraction(TimeSpan.FromSeconds(1));
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         int threads = torch.get_num_threads();
         int fullBatches = (data.Train.Count + options.BatchSize - 1) / options.BatchSize;
@@ -65,7 +65,7 @@ public static class BenchRunner
             log("measuring matmul throughput");
             double f64 = MatmulThroughput.Measure(torch.ScalarType.Float64, options.MatmulSize), f32 = MatmulThroughput.Measure(torch.ScalarType.Float32, options.MatmulSize);
             return new BenchReport(options, data.Spec.Name, data.Train.Count, data.Test.Count, fullBatches, threads,
-                reference?.Description, missing, runs, f64, f32, PeakMemory.PeakResidentBytes(), referenceRss, loadBefore, LoadAverage.OneMinute());
+                reference?.Description, missing, runs, f64, f32, PeakMemory.PeakResidentBytes(), referenceRss, busyBefore, LoadAverage.OneMinute());
         }
         finally
         {
