@@ -27,7 +27,7 @@ public static class BenchPrinter
             ? $"reference: {r.Reference}, {BenchRunner.ScriptPath}: float64 net, 6 SVDs per step with autograd through them, homology in NumPy"
             : $"reference: not run ({r.ReferenceMissing ?? "--ours-only"})");
 
-        Line($"machine: {Environment.ProcessorCount} cores, {(r.BusyBefore is double b ? $"{b * 100:F0}%" : "n/a")} busy in the second before the start, one-minute load average {Load(r.LoadAfter)} at the end (the bench's own threads included)");
+        Line($"machine: {Environment.ProcessorCount} cores, {(r.BusyBefore is double busy ? $"{busy * 100:F0}%" : "n/a")} busy in the second before the start, one-minute load average {Load(r.LoadAfter)} at the end (the bench's own threads included)");
         if (r.MachineWasBusy) console.MarkupLine("[yellow]" + Markup.Escape("warning: other processes were using the cores when the bench started; both sides slow down, unevenly. Repeat on an idle machine.") + "[/]");
 
         var epochs = new Table().Title("per epoch").AddColumns("run", "epoch s", "rounds s", "vs reference", "vs ours float64", "floor s", "floor / epoch", "test acc");
