@@ -14,16 +14,22 @@ public class FusedAdamTests
     [InlineData(Precision.Float64, 0.01)]
     [InlineData(Precision.Float32, 0.0)]
     [InlineData(Precision.Mixed, 0.0)]
-    public void MatchesTorchAdam_OverSeveralSteps(Precision precision, double weightDecay)
+    public void MatchesTorchAdam_OverSeveralSteps(Precision precision, double weightDecay) =>
+        Compare(new NetworkConfig([4, 8, 16, 32], Precision: precision, InputFeatures: 20, EncoderWidths: [64, 32]), precision, weightDecay);
+
+    [Fact]
+    public void MatchesTorchAdam_OnParametersLargeEnoughToBeSplitAcrossCores() =>
+        Compare(new NetworkConfig(NetworkConfig.StudyDims, InputFeatures: 300, EncoderWidths: [400, 256]), Precision.Float64, 0.0);
+
+    static void Compare(NetworkConfig config, Precision precision, double weightDecay)
     {
-        var config = new NetworkConfig([4, 8, 16, 32], Precision: precision, InputFeatures: 20, EncoderWidths: [64, 32]);
         torch.manual_seed(3);
         using var a = new StudyNetwork(config);
         torch.manual_seed(3);
         using var b = new StudyNetwork(config);
         using var torchAdam = optim.Adam(a.parameters(), lr: 1e-2, weight_decay: weightDecay);
         using var fused = new FusedAdam(b.parameters(), lr: 1e-2, weightDecay: weightDecay);
-        var x = torch.randn(16, 20, dtype: a.LayerType);
+        var x = torch.randn(16, config.InputFeatures, dtype: a.LayerType);
         var y = torch.randint(0, 10, [16], dtype: ScalarType.Int64);
         for (int step = 0; step < 5; step++)
         {
