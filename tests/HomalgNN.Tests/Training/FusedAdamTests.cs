@@ -45,7 +45,8 @@ public class FusedAdamTests
         {
             double scale = pa.abs().max().to(ScalarType.Float64).item<double>() + 1e-30;
             double diff = (pa - pb).abs().max().to(ScalarType.Float64).item<double>();
-            Assert.True(diff <= tolerance * scale, $"{precision}, weight decay {weightDecay}: parameters differ by {diff} (scale {scale})");
+            // Where a gradient is near Adam's eps the update m / (sqrt v + eps) amplifies rounding; 1e-8 of a step (lr 1e-2) allows for it.
+            Assert.True(diff <= tolerance * scale + 1e-10, $"{precision}, weight decay {weightDecay}: parameters differ by {diff} (scale {scale})");
         }
     }
 }
