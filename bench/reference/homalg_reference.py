@@ -262,8 +262,9 @@ class Session:
         optimizer = torch.optim.Adam(model.parameters(), lr=self.args.lr)
         eps = self.args.eps
         parts = {"task": [], "exactness": [], "chain_axiom": [], "optimizer": []}
+        # The first batch, as ours: the training's shuffling is left alone.
+        x, y = self.train_x[:self.args.batch_size], self.train_y[:self.args.batch_size]
         for i in range(n + 1):
-            x, y = self.batch(i % self.batches) if self.order is not None else (self.train_x[:self.args.batch_size], self.train_y[:self.args.batch_size])
             t0 = time.perf_counter()
             optimizer.zero_grad()
             F.cross_entropy(model(x), y).backward()

@@ -47,6 +47,9 @@ public static class BenchRunner
                 }
             }
             foreach (var p in options.PrecisionsOrDefault) ours.Add(new OurRun(options, data, p, fullBatches));
+            log("warming up both sides (untimed)");
+            reference?.Warmup();
+            foreach (var run in ours) run.Warmup();
             for (int round = 1; round <= options.Rounds; round++)
             {
                 var line = new List<string> { $"ours float64 {ours[0].Round(round):F1} s" };

@@ -36,6 +36,17 @@ internal sealed class OurRun : IDisposable
     /// <summary>The precision of this run.</summary>
     public Precision Precision { get; }
 
+    /// <summary>Runs every code path of a round once, untimed (compilation, libtorch's first calls), on a copy of the network.</summary>
+    public void Warmup()
+    {
+        using (var batch = TensorData.From(_data.Train.Take(Math.Min(_options.BatchSize, _data.Train.Count), _options.Seed), _trainer.Model.LayerType))
+            StepProfiler.Measure(_trainer.Model, batch, _training.LossOptions, 5);
+        _trainer.Evaluate();
+        var complex = Snapshot();
+        complex.BettiNumbers();
+        complex.ExactnessDefects();
+    }
+
     /// <summary>One round: an epoch of the trainer (in quick mode, of QuickSteps steps).</summary>
     public double Round(int round)
     {

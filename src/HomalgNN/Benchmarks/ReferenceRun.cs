@@ -37,6 +37,14 @@ internal sealed class ReferenceRun : IDisposable
     /// <summary>Interpreter and versions.</summary>
     public string Description { get; }
 
+    /// <summary>Runs every code path of a round once, untimed, on a copy of the network (the script's profile copies it).</summary>
+    public void Warmup()
+    {
+        _process.Send("profile 5");
+        _process.Send("evaluate");
+        _process.Send("monitor");
+    }
+
     /// <summary>One round: an epoch (steps, test evaluation and one monitor call), or in quick mode the round's steps only.</summary>
     public double Round()
     {
