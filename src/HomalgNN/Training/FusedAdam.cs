@@ -8,7 +8,7 @@ namespace HomalgNN.Training;
 
 /// <summary>
 /// Adam with PyTorch's update rule and defaults (beta1 0.9, beta2 0.999, eps 1e-8, L2 weight decay added to the gradient),
-/// applied to each parameter in a single vectorised pass over its memory (split across the cores for large parameters).
+/// applied to each parameter in a single vectorised pass over its memory.
 /// </summary>
 /// <remarks>
 /// torch.optim.Adam's step is eight whole-tensor operations per parameter (mul_, add_, mul_, addcmul_, sqrt, div, add_,
@@ -50,38 +50,20 @@ public sealed class FusedAdam : IDisposable
             var p = _parameters[i];
             if (p.grad is not { } g) continue;
             if (!p.is_contiguous() || !g.is_contiguous()) { Fallback(p, g, _m[i], _v[i], c); continue; }
-            if (p.dtype == ScalarType.Float64) Spread<double>(p, g, _m[i], _v[i], c);
-            else if (p.dtype == ScalarType.Float32) Spread<float>(p, g, _m[i], _v[i], c);
+            if (p.dtype == ScalarType.Float64) Update<double>(p, g, _m[i], _v[i], c);
+            else if (p.dtype == ScalarType.Float32) Update<float>(p, g, _m[i], _v[i], c);
             else Fallback(p, g, _m[i], _v[i], c);
         }
     }
 
     readonly record struct Coefficients(double Beta1, double Beta2, double StepSize, double Bias2Sqrt, double Eps, double WeightDecay);
 
-    /// <summary>
-    /// Updates a large parameter in one chunk per core: the update streams memory, and a second core adds bandwidth.
-    /// Parallel.For lets the calling thread take every chunk that no pool thread has started, so a busy machine costs nothing.
-    /// </summary>
-    static void Spread<T>(Tensor param, Tensor grad, Tensor m, Tensor v, Coefficients c) where T : unmanaged, IFloatingPointIeee754<T>
+    static void Update<T>(Tensor param, Tensor grad, Tensor m, Tensor v, Coefficients c) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long n = param.numel();
-        int parts = n >= 1 << 16 ? Environment.ProcessorCount : 1;
-        if (parts == 1) { Update<T>(param, grad, m, v, c, 0, (int)n); return; }
-        int chunk = (int)((n / parts + Vector<T>.Count - 1) / Vector<T>.Count * Vector<T>.Count);
-        System.Threading.Tasks.Parallel.For(0, parts, k =>
-        {
-            int start = k * chunk;
-            int count = (int)Math.Min(chunk, n - start);
-            if (count > 0) Update<T>(param, grad, m, v, c, start, count);
-        });
-    }
-
-    static void Update<T>(Tensor param, Tensor grad, Tensor m, Tensor v, Coefficients c, int start, int length) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var p = MemoryMarshal.Cast<byte, T>(param.bytes).Slice(start, length);
-        var g = MemoryMarshal.Cast<byte, T>(grad.bytes).Slice(start, length);
-        var ms = MemoryMarshal.Cast<byte, T>(m.bytes).Slice(start, length);
-        var vs = MemoryMarshal.Cast<byte, T>(v.bytes).Slice(start, length);
+        var p = MemoryMarshal.Cast<byte, T>(param.bytes);
+        var g = MemoryMarshal.Cast<byte, T>(grad.bytes);
+        var ms = MemoryMarshal.Cast<byte, T>(m.bytes);
+        var vs = MemoryMarshal.Cast<byte, T>(v.bytes);
         T b1 = T.CreateChecked(c.Beta1), a1 = T.CreateChecked(1 - c.Beta1);
         T b2 = T.CreateChecked(c.Beta2), a2 = T.CreateChecked(1 - c.Beta2);
         T step = T.CreateChecked(-c.StepSize), bias2 = T.CreateChecked(c.Bias2Sqrt), eps = T.CreateChecked(c.Eps), wd = T.CreateChecked(c.WeightDecay);

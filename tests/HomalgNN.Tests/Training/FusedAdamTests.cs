@@ -18,7 +18,7 @@ public class FusedAdamTests
         Compare(new NetworkConfig([4, 8, 16, 32], Precision: precision, InputFeatures: 20, EncoderWidths: [64, 32]), precision, weightDecay);
 
     [Fact]
-    public void MatchesTorchAdam_OnParametersLargeEnoughToBeSplitAcrossCores() =>
+    public void MatchesTorchAdam_OnTheStudysLargeLayers() =>
         Compare(new NetworkConfig(NetworkConfig.StudyDims, InputFeatures: 300, EncoderWidths: [400, 256]), Precision.Float64, 0.0);
 
     static void Compare(NetworkConfig config, Precision precision, double weightDecay)
