@@ -74,7 +74,7 @@ internal sealed class OurRun : IDisposable
         }
         StepParts parts;
         using (var batch = TensorData.From(_data.Train.Take(Math.Min(_options.BatchSize, _data.Train.Count), _options.Seed), _trainer.Model.LayerType))
-            parts = StepProfiler.Measure(_training.Network, batch, _training.LossOptions, _options.ProfileBatches, _options.Seed);
+            parts = StepProfiler.Measure(_trainer.Model, batch, _training.LossOptions, _options.ProfileBatches);
         double evaluateSeconds = RunMeasurement.Median(evaluate), bettiSeconds = RunMeasurement.Median(betti), defectSeconds = RunMeasurement.Median(defects);
         var epochs = _rounds.EpochSeconds(_options.Quick, _fullBatches, evaluateSeconds + bettiSeconds + defectSeconds);
         return new RunMeasurement(

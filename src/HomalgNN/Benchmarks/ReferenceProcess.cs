@@ -41,13 +41,22 @@ public sealed class ReferenceProcess : IDisposable
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
         process.BeginErrorReadLine();
-        var line = process.StandardOutput.ReadLine();
-        if (line is null)
+        try
         {
-            process.WaitForExit(10_000);
-            throw new InvalidOperationException($"the reference exited before it was ready: {Tail(stderr)}");
+            var line = process.StandardOutput.ReadLine();
+            if (line is null)
+            {
+                process.WaitForExit(10_000);
+                throw new InvalidOperationException($"the reference exited before it was ready: {Tail(stderr)}");
+            }
+            return new ReferenceProcess(process, Parse(line, stderr), stderr);
         }
-        return new ReferenceProcess(process, Parse(line, stderr), stderr);
+        catch
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Sends one command and returns its reply; a reply with "error" becomes an exception.</summary>

@@ -6,14 +6,18 @@ using static TorchSharp.torch;
 
 namespace HomalgNN.Benchmarks;
 
-/// <summary>Times each part of our training step on its own, on a fresh network, as the reference's "profile" does.</summary>
+/// <summary>Times each part of our training step on its own, on a copy of the network, as the reference's "profile" does.</summary>
 internal static class StepProfiler
 {
-    /// <summary>Median seconds of task forward+backward, exactness loss, chain-axiom loss (each with its backward) and the Adam step.</summary>
-    public static StepParts Measure(NetworkConfig config, TensorData batch, ExactnessLossOptions loss, int batches, int seed)
+    /// <summary>
+    /// Median seconds of task forward+backward, exactness loss, chain-axiom loss (each with its backward) and the Adam step,
+    /// on a copy of <paramref name="trained"/> (its current weights: the decompositions' cost depends on the spectrum).
+    /// </summary>
+    public static StepParts Measure(StudyNetwork trained, TensorData batch, ExactnessLossOptions loss, int batches)
     {
-        torch.manual_seed(seed);
-        using var model = new StudyNetwork(config);
+        using var model = new StudyNetwork(trained.Config);
+        using (torch.no_grad())
+            foreach (var (copy, source) in model.parameters().Zip(trained.parameters())) copy.copy_(source);
         using var optimizer = new FusedAdam(model.parameters());
         var maps = model.Chain!.BoundaryMaps.Cast<Tensor>().ToArray();
         var parts = new List<double>[4];

@@ -64,15 +64,41 @@ public sealed class ChainModule : nn.Module<Tensor, Tensor>
     public IReadOnlyList<Parameter> BoundaryMaps => _maps;
 
     /// <summary>Maps a batch (B x n_k) to (B x n_0) through d_{k-1}, ..., d_0 (with the activation between maps and the bypass, if any).</summary>
+    /// <remarks>
+    /// Without an activation the composition is linear, so it is applied as the single n_0 x n_k product d_0 d_1 ... d_{k-1}
+    /// whenever forming that product (left to right, n_0 rows throughout) and applying it costs fewer multiply-adds than
+    /// passing the batch through every map: for the study's chain and a batch of 128, 1.2 million instead of 5.6 million,
+    /// and the backward pass shrinks alike. The result is the same linear map, equal to rounding.
+    /// </remarks>
     public override Tensor forward(Tensor x)
     {
-        var h = x;
-        for (int i = _maps.Length - 1; i >= 0; i--)
+        Tensor h;
+        if (Activation == ChainActivation.None && ProductIsCheaper(x.shape[0]))
         {
-            h = h.matmul(_maps[i].t());
-            if (i > 0) h = Activation.Apply(h);
+            Tensor product = _maps[0];
+            for (int i = 1; i < _maps.Length; i++) product = product.matmul(_maps[i]);
+            h = x.matmul(product.t());
+        }
+        else
+        {
+            h = x;
+            for (int i = _maps.Length - 1; i >= 0; i--)
+            {
+                h = h.matmul(_maps[i].t());
+                if (i > 0) h = Activation.Apply(h);
+            }
         }
         return _skip is null ? h : h + x.matmul(_skip.t());
+    }
+
+    /// <summary>Whether a batch of <paramref name="batch"/> rows is cheaper through the chain's product than map by map.</summary>
+    public bool ProductIsCheaper(long batch)
+    {
+        var n = Dimensions;
+        double sequential = 0, product = (double)batch * n[0] * n[^1];
+        for (int i = 0; i + 1 < n.Length; i++) sequential += (double)batch * n[i] * n[i + 1];
+        for (int i = 1; i + 1 < n.Length; i++) product += (double)n[0] * n[i] * n[i + 1];
+        return product < sequential;
     }
 
     /// <summary>A float64 snapshot of the current maps as a <see cref="ChainComplex"/> for homology.</summary>

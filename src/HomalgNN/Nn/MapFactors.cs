@@ -27,7 +27,7 @@ internal sealed class MapFactors
     double[]? _complementSlopes;
     double[,]? _slopes;
 
-    MapFactors(Tensor map, Tensor u, Tensor s, Tensor? v, double eps)
+    MapFactors(Tensor map, Tensor u, Tensor s, Tensor? v, double[] lambda, double eps)
     {
         _map = map;
         _eps = eps;
@@ -35,7 +35,7 @@ internal sealed class MapFactors
         U = u;
         S = s;
         _v = v;
-        _lambda = TensorBridge.ToVector(s).Select(x => x * x).ToArray();
+        _lambda = lambda;
         _mask = _lambda.Select(l => SpectralSlopes.Mask(l, eps)).ToArray();
         Mask = torch.tensor(_mask, dtype: ScalarType.Float64);
     }
@@ -102,7 +102,7 @@ internal sealed class MapFactors
         var a = map.detach().to(ScalarType.Float64);
         if (Gram(a, eps) is { } viaGram) return viaGram;
         var (u, s, vh) = torch.linalg.svd(a, fullMatrices: false);
-        return new MapFactors(a, u, s, vh.t(), eps);
+        return new MapFactors(a, u, s, vh.t(), TensorBridge.ToVector(s).Select(x => x * x).ToArray(), eps);
     }
 
     static MapFactors? Gram(Tensor a, double eps)
@@ -110,10 +110,10 @@ internal sealed class MapFactors
         bool wide = a.shape[0] <= a.shape[1];
         var (lambda, q) = torch.linalg.eigh(wide ? a.matmul(a.t()) : a.t().matmul(a));
         // eigh sorts ascending: the extremes are the first and last entries.
-        double min = lambda[0].item<double>(), max = lambda[-1].item<double>();
-        if (!(max > 0) || min < GramRatio * max) return null;
+        var values = TensorBridge.ToVector(lambda);
+        if (!(values[^1] > 0) || values[0] < GramRatio * values[^1]) return null;
         var s = lambda.sqrt();
         // Wide: q holds U and V follows when asked for; tall: q holds V and U = A V / s.
-        return wide ? new MapFactors(a, q, s, null, eps) : new MapFactors(a, a.matmul(q) / s, s, q, eps);
+        return wide ? new MapFactors(a, q, s, null, values, eps) : new MapFactors(a, a.matmul(q) / s, s, q, values, eps);
     }
 }
