@@ -19,7 +19,7 @@ namespace HomalgNN.Benchmarks;
 public sealed record BenchOptions(
     bool Quick = false,
     int QuickSteps = 150,
-    int Rounds = 2,
+    int Rounds = 3,
     int ProfileBatches = 20,
     int MonitorCalls = 10,
     int EvaluateCalls = 3,
