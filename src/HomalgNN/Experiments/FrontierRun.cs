@@ -94,9 +94,13 @@ public static class FrontierRun
                 sb.Append(c, $"The most accurate genuinely exact run is {b.Loss}/{b.Architecture} at lambda {b.Lambda:g} (seed {b.Seed}) with {b.TestAccuracy:P2}. ");
             }
             else sb.Append("No run is genuinely exact. ");
-            var close = results.Where(r => r.TestAccuracy > bar).OrderBy(r => r.Distance.RelativeChainAxiom).FirstOrDefault();
+            var above = results.Where(r => r.TestAccuracy > bar).ToList();
+            var pool = above.Count > 0 ? above : results.ToList();
+            var close = pool.OrderBy(r => r.Distance.RelativeChainAxiom).FirstOrDefault();
             if (close != null)
-                sb.Append(c, $"Among runs above {bar:P0}, the closest to exactness is {close.Loss}/{close.Architecture} at lambda {close.Lambda:g}: relative chain-axiom norm {close.Distance.RelativeChainAxiom:0.###e+0}, homology excess {close.Distance.HomologyExcess}.");
+                sb.Append(c, $"{(above.Count > 0 ? $"Among runs above {bar:P0}" : $"No run is above {bar:P0}; of all runs")}, the closest to exactness is {close.Loss}/{close.Architecture} at lambda {close.Lambda:g} (seed {close.Seed}, {close.TestAccuracy:P2}): relative chain-axiom norm {close.Distance.RelativeChainAxiom:0.###e+0}, {close.Distance.RelativeChainAxiom / ExactnessDistance.AxiomThreshold:0.#} times the threshold {ExactnessDistance.AxiomThreshold:g}, homology excess {close.Distance.HomologyExcess} (negative: not yet a chain complex).");
+            var best = results.OrderByDescending(r => r.TestAccuracy).FirstOrDefault();
+            if (best != null) sb.Append(c, $" The most accurate run is {best.Loss}/{best.Architecture} at lambda {best.Lambda:g} (seed {best.Seed}) with {best.TestAccuracy:P2}.");
         }
         return sb.ToString();
     }
