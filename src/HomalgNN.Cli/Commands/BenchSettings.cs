@@ -94,15 +94,8 @@ public sealed class BenchSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        try
-        {
-            ToOptions().Validate();
-            if (Dataset is not null) DatasetCatalog.Get(Dataset);
-            return ValidationResult.Success();
-        }
-        catch (ArgumentException e)
-        {
-            return ValidationResult.Error(e.Message);
-        }
+        try { ToOptions().Validate(); if (Dataset is not null) DatasetCatalog.Get(Dataset); }
+        catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+        return ValidationResult.Success();
     }
 }
