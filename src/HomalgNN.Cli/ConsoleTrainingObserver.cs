@@ -13,6 +13,9 @@ public sealed class ConsoleTrainingObserver(int totalEpochs, string? label = nul
     ProgressContext? _context;
     Action? _finish;
 
+    public void Resumed(int epochsDone, int epochs) =>
+        AnsiConsole.MarkupLine(Markup.Escape($"{label}resuming after epoch {epochsDone}/{epochs} from {Checkpoint.FileName} (same settings, same numbers as an uninterrupted run)"));
+
     public void EpochStarted(int epoch, int batches)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive) return;

@@ -54,9 +54,12 @@ public static class DiagnosticsSummary
             double median = ratios[ratios.Length / 2];
             double task = records.Select(r => r.Maps[i].Gradients.Task).OrderBy(x => x).ElementAt(records.Count / 2);
             double raw = records.Select(r => r.Maps[i].Gradients.ExactnessUnweighted).OrderBy(x => x).ElementAt(records.Count / 2);
-            if (median < 1e-3)
+            if (median <= 0)
+                lines.Add(string.Format(c, "d_{0}: the exactness term's gradient is exactly 0 at the median logged step (task {1:0.0e+0}): every singular value sits where the soft mask is exactly 1 and flat (above 32 eps), so the soft projectors are locally constant and the regulariser cannot move this map at all.",
+                    i, task));
+            else if (median < 1e-3)
                 lines.Add(string.Format(c, "d_{0}: the exactness term's gradient is {1:0.0e+0} of the task's (median; task {2:0.0e+0}, exactness loss alone {3:0.0e+0}): {4} orders of magnitude below, so the regulariser is numerically inert on this map.",
-                    i, median, task, raw, median <= 0 ? "infinitely many" : Math.Floor(-Math.Log10(median)).ToString(c)));
+                    i, median, task, raw, Math.Floor(-Math.Log10(median)).ToString(c)));
             else
                 lines.Add(string.Format(c, "d_{0}: the exactness term's gradient is {1:0.0e+0} of the task's (median): it acts.", i, median));
         }
@@ -64,8 +67,10 @@ public static class DiagnosticsSummary
         // 3. Ranks and singular values against eps.
         bool fullRank = records.All(r => r.Maps.Select((m, i) => m.Rank == Math.Min(dims[i], dims[i + 1])).All(x => x));
         double smallest = records.SelectMany(r => r.Maps).SelectMany(m => m.SingularValues).DefaultIfEmpty(0).Min();
-        if (fullRank)
+        if (fullRank && smallest >= 10 * epsilon)
             lines.Add(string.Format(c, "Every map stayed full rank at every logged step; the smallest singular value seen was {0:0.###e+0} = {1:0.#}x eps: nothing approached the threshold, so no rank could drop.", smallest, smallest / epsilon));
+        else if (fullRank)
+            lines.Add(string.Format(c, "Every map stayed full rank at every logged step, but the smallest singular value seen was {0:0.###e+0} = {1:0.#}x eps: close to the threshold, where a rank can drop between logged steps.", smallest, smallest / epsilon));
         else
             lines.Add($"Ranks at the last step: [{string.Join(",", last.Maps.Select(m => m.Rank))}] (full rank would be [{string.Join(",", Enumerable.Range(0, k).Select(i => Math.Min(dims[i], dims[i + 1])))}]).");
         lines.Add($"Kernel dimensions (nullity) [{string.Join(",", last.Maps.Select(m => m.Nullity))}] are not the counts of small singular values [{string.Join(",", last.Maps.Select(m => m.SmallSingularValues))}]: a wide map has a kernel without small singular values.");

@@ -17,7 +17,7 @@ public static class DiagnoseRun
     public static DiagnosticsResult Execute(TrainingOptions options, DataSplit data, int logEvery, string outDir, ITrainingObserver observer)
     {
         DiagnosticsRecorder? recorder = null;
-        var run = TrainingRun.Execute(options, data, outDir, observer, trainer => recorder = new DiagnosticsRecorder(trainer, logEvery));
+        var run = TrainingRun.Execute(options, data, outDir, observer, trainer => recorder = new DiagnosticsRecorder(trainer, logEvery), resumable: false);
         var records = recorder!.Records;
         var summary = DiagnosticsSummary.Explain(records, options.Network.Dims, options.LossOptions.Epsilon);
         AtomicFile.WriteJson(Path.Combine(outDir, JsonFile), new { config = run.Config, summary, records });

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HomalgNN.Data;
 using HomalgNN.Training;
 
@@ -57,6 +58,12 @@ public static class RunConfig
         "chain_activation", "chain_residual", "temperature", "rank_weight", "target_ranks", "normalized_axiom",
         "input_features", "encoder_widths", "bridge_width", "classes",
     ];
+
+    /// <summary>The decisive settings and the image counts of a described run, as one compact JSON string (equal strings, same computation).</summary>
+    public static string Fingerprint(Dictionary<string, object?> config) =>
+        JsonSerializer.Serialize(DecisiveKeys.Append("train_images").Append("test_images").ToDictionary(k => k, k => config.GetValueOrDefault(k)), Compact);
+
+    static readonly JsonSerializerOptions Compact = new(AtomicFile.JsonOptions) { WriteIndented = false };
 
     /// <summary>homalg-nn, TorchSharp, libtorch and .NET versions.</summary>
     public static Dictionary<string, string> Versions() => new()

@@ -25,6 +25,16 @@ public static class ExactnessLoss
         return WithExtras(total, maps, options);
     }
 
+    /// <summary>
+    /// Which maps are saturated: every singular value certainly above 32 eps, where the soft mask is exactly 1 and its slope exactly 0,
+    /// so their soft projectors are exact and locally constant (projection_norm then skips their decompositions).
+    /// </summary>
+    public static bool[] SaturatedMaps(IReadOnlyList<Tensor> maps, double eps)
+    {
+        using var _ = torch.no_grad();
+        return maps.Select(m => MaskSaturation.Holds(MaskSaturation.SmallerGram(MapFactors.Float64(m)), eps)).ToArray();
+    }
+
     /// <summary>Adds the optional sparsity and rank-targeting terms.</summary>
     static Tensor WithExtras(Tensor total, IReadOnlyList<Tensor> maps, ExactnessLossOptions options)
     {

@@ -27,7 +27,7 @@ internal sealed class MapFactors
     double[]? _complementSlopes;
     double[,]? _slopes;
 
-    MapFactors(Tensor map, Tensor u, Tensor s, Tensor? v, double[] lambda, double eps)
+    MapFactors(Tensor map, Tensor u, Tensor s, Tensor? v, double[] lambda, double eps, bool saturated = false)
     {
         _map = map;
         _eps = eps;
@@ -36,7 +36,7 @@ internal sealed class MapFactors
         S = s;
         _v = v;
         _lambda = lambda;
-        _mask = _lambda.Select(l => SpectralSlopes.Mask(l, eps)).ToArray();
+        _mask = saturated ? Enumerable.Repeat(1.0, lambda.Length).ToArray() : _lambda.Select(l => SpectralSlopes.Mask(l, eps)).ToArray();
         Mask = torch.tensor(_mask, dtype: ScalarType.Float64);
     }
 
@@ -99,16 +99,33 @@ internal sealed class MapFactors
     public static MapFactors Of(Tensor map, double eps)
     {
         using var _ = torch.no_grad();
-        var a = map.detach().to(ScalarType.Float64);
-        if (Gram(a, eps) is { } viaGram) return viaGram;
+        var a = Float64(map);
+        return Of(a, MaskSaturation.SmallerGram(a), eps);
+    }
+
+    /// <summary>Factors a detached float64 map whose smaller Gram matrix (<see cref="MaskSaturation.SmallerGram"/>) is already known.</summary>
+    public static MapFactors Of(Tensor a, Tensor gram, double eps)
+    {
+        using var _ = torch.no_grad();
+        if (Gram(a, gram, eps) is { } viaGram) return viaGram;
         var (u, s, vh) = torch.linalg.svd(a, fullMatrices: false);
         return new MapFactors(a, u, s, vh.t(), TensorBridge.ToVector(s).Select(x => x * x).ToArray(), eps);
     }
 
-    static MapFactors? Gram(Tensor a, double eps)
+    /// <summary>The identity of R^n seen as a map with every mask 1: the image or row space that is the whole space.</summary>
+    public static MapFactors Identity(long n, double eps)
+    {
+        var eye = torch.eye(n, dtype: ScalarType.Float64);
+        return new MapFactors(eye, eye, torch.ones(n, dtype: ScalarType.Float64), eye, Enumerable.Repeat(1.0, (int)n).ToArray(), eps, saturated: true);
+    }
+
+    /// <summary>The map detached and widened to float64.</summary>
+    public static Tensor Float64(Tensor map) => map.detach().to(ScalarType.Float64);
+
+    static MapFactors? Gram(Tensor a, Tensor gram, double eps)
     {
         bool wide = a.shape[0] <= a.shape[1];
-        var (lambda, q) = torch.linalg.eigh(wide ? a.matmul(a.t()) : a.t().matmul(a));
+        var (lambda, q) = torch.linalg.eigh(gram);
         // eigh sorts ascending: the extremes are the first and last entries.
         var values = TensorBridge.ToVector(lambda);
         if (!(values[^1] > 0) || values[0] < GramRatio * values[^1]) return null;

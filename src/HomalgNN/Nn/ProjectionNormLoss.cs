@@ -19,6 +19,10 @@ namespace HomalgNN.Nn;
 /// block drops out since A (I - V_A V_A^T) = 0). B gets the mirror image, 2 [U_B ((L_B - 1 l^T) o W_B) + M U_B diag(l)] S_B V_B^T.
 /// The gradient enters autograd through sum((A - A.detach()) o G), which is exactly zero in value. All of it is computed in
 /// float64, whatever the maps' dtype (the matrices are small; float32 maps get their gradient rounded at the end).
+/// Saturated maps (<see cref="MaskSaturation"/>: every mask exactly 1, every slope exactly 0) are not decomposed where their
+/// projector is the identity of C_{i+1}: its gradient is exactly zero there, and when the other map is saturated too the
+/// position's value is that map's rank. In the study's regime (every map full rank, s_min far above eps) no map is
+/// decomposed at all: one Gram matrix and one Cholesky factorisation per map replace the eigendecompositions.
 /// </remarks>
 internal static class ProjectionNormLoss
 {
@@ -31,24 +35,40 @@ internal static class ProjectionNormLoss
         double value = 0;
         using (torch.no_grad())
         {
-            var factors = maps.Select(m => MapFactors.Of(m, options.Epsilon)).ToArray();
+            var a64 = maps.Select(MapFactors.Float64).ToArray();
+            var grams = a64.Select(MaskSaturation.SmallerGram).ToArray();
+            var saturated = grams.Select(g => MaskSaturation.Holds(g, options.Epsilon)).ToArray();
+            var factors = new MapFactors?[k];
+            MapFactors Factors(int j) => factors[j] ??= MapFactors.Of(a64[j], grams[j], options.Epsilon);
             for (int i = 0; i + 1 < k; i++)
             {
-                var (a, b) = (factors[i], factors[i + 1]);
                 long n = maps[i].shape[1];
                 double c = (options.WeightByDimension ? 1.0 / n : 1.0) * (options.Normalize ? 1.0 / (k - 1) : 1.0);
+                // A saturated map of full rank onto C_{i+1} (row space of a tall d_i, image of a wide d_{i+1}) has the identity
+                // as its projector there, constant near the map: its gradient is zero and it needs no decomposition.
+                bool rowSpaceIsAll = saturated[i] && maps[i].shape[0] >= n;
+                bool imageIsAll = saturated[i + 1] && maps[i + 1].shape[1] >= n;
+                // With one projector the identity, D is the other projector, ||D||^2 = sum f^2 = its rank when it is saturated too.
+                if (imageIsAll && saturated[i]) { value += c * Math.Min(maps[i].shape[0], n); continue; }
+                if (rowSpaceIsAll && saturated[i + 1]) { value += c * Math.Min(maps[i + 1].shape[1], n); continue; }
+                var a = rowSpaceIsAll ? MapFactors.Identity(n, options.Epsilon) : Factors(i);
+                var b = imageIsAll ? MapFactors.Identity(n, options.Epsilon) : Factors(i + 1);
                 var p = a.V.t().matmul(b.U);
                 double cross = (p.square() * b.Mask).mul_(a.Mask.unsqueeze(1)).sum().item<double>();
                 value += c * (a.MaskSquares + b.MaskSquares + n - 2 * a.MaskSum - 2 * b.MaskSum + 2 * cross);
                 if (!withGradient) continue;
-                grads[i] = Add(grads[i], RowSpaceGradient(a, b, p, 2 * c));
-                grads[i + 1] = Add(grads[i + 1], ImageGradient(a, b, p, 2 * c));
+                if (!rowSpaceIsAll) grads[i] = Add(grads[i], RowSpaceGradient(a, b, p, 2 * c));
+                if (!imageIsAll) grads[i + 1] = Add(grads[i + 1], ImageGradient(a, b, p, 2 * c));
             }
         }
         var loss = torch.tensor(value, dtype: maps[0].dtype);
         if (!withGradient) return loss;
         for (int j = 0; j < k; j++)
-            if (maps[j].requires_grad && grads[j] is { } g) loss = loss + ((maps[j] - maps[j].detach()) * g.to(maps[j].dtype)).sum();
+        {
+            if (!maps[j].requires_grad) continue;
+            // A map whose every position is saturated has gradient exactly zero; it stays in the graph so backward() works as usual.
+            loss = grads[j] is { } g ? loss + ((maps[j] - maps[j].detach()) * g.to(maps[j].dtype)).sum() : loss + maps[j].sum() * 0.0;
+        }
         return loss;
     }
 

@@ -104,6 +104,15 @@ public sealed class FusedAdam : IDisposable
         p.addcdiv_(m, v.sqrt() / c.Bias2Sqrt + c.Eps, value: -c.StepSize);
     }
 
+    /// <summary>Updates taken so far (the bias corrections depend on it).</summary>
+    public long StepCount => _step;
+
+    /// <summary>The first and second moment estimates, one pair per parameter, in the parameters' order (for checkpoints).</summary>
+    public IReadOnlyList<Tensor> Moments => [.. _m, .. _v];
+
+    /// <summary>Restores the update count after the moments were copied back from a checkpoint.</summary>
+    public void Resume(long steps) => _step = steps >= 0 ? steps : throw new ArgumentOutOfRangeException(nameof(steps), steps, "a step count cannot be negative");
+
     /// <summary>Frees the moment estimates.</summary>
     public void Dispose()
     {

@@ -3,6 +3,9 @@ namespace HomalgNN.Training;
 /// <summary>Receives progress from a training run (the CLI draws progress bars; tests may record).</summary>
 public interface ITrainingObserver
 {
+    /// <summary>The run continues from a checkpoint taken after <paramref name="epochsDone"/> of <paramref name="epochs"/> epochs.</summary>
+    void Resumed(int epochsDone, int epochs) { }
+
     /// <summary>An epoch of <paramref name="batches"/> optimiser steps begins.</summary>
     void EpochStarted(int epoch, int batches) { }
 

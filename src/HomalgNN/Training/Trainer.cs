@@ -58,6 +58,22 @@ public sealed class Trainer : IDisposable
     /// <summary>Optimiser steps taken so far.</summary>
     public long Step => _step;
 
+    /// <summary>The optimiser (its moments and step count go into checkpoints).</summary>
+    public FusedAdam Optimizer => _optimizer;
+
+    /// <summary>
+    /// Continues after <paramref name="epochsDone"/> whole epochs whose weights and optimiser state were restored: sets the step
+    /// count and replays the epochs' shuffles, so the next epoch sees the same batches as an uninterrupted run.
+    /// </summary>
+    public void ResumeAfter(int epochsDone)
+    {
+        if (epochsDone < 0 || epochsDone > _options.Epochs) throw new ArgumentOutOfRangeException(nameof(epochsDone), epochsDone, $"a run of {_options.Epochs} epochs cannot resume after epoch {epochsDone}");
+        if (_step != 0) throw new InvalidOperationException("a trainer can only resume before its first step");
+        for (int e = 0; e < epochsDone; e++) Permutation(_train.Count);
+        _step = (long)epochsDone * BatchesPerEpoch;
+        _optimizer.Resume(_step);
+    }
+
     /// <summary>Optimiser steps per epoch.</summary>
     public int BatchesPerEpoch => (_train.Count + _options.BatchSize - 1) / _options.BatchSize;
 

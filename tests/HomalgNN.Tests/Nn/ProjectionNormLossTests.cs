@@ -78,6 +78,55 @@ public class ProjectionNormLossTests
             Assert.True((gf[i] - gs[i]).norm().item<double>() <= 1e-7 * gs[i].norm().item<double>() + 1e-12, $"d_{i}");
     }
 
+    /// <summary>Random maps of the given dimensions, map i scaled by scales[i] (small scales leave singular values near eps).</summary>
+    static Tensor[] ScaledMaps(int[] dims, double[] scales, int seed) =>
+        LossTestHelpers.RandomMaps(dims, seed).Select((m, i) => (m.detach() * scales[i]).requires_grad_(true)).ToArray();
+
+    [Fact]
+    public void MixedSaturation_EveryShortcutEqualsSpectralProjectors()
+    {
+        // d_0 unsaturated; d_1 wide and saturated (image = C_1, so position 0 sees the identity); d_2 tall and saturated
+        // (row space = C_3, so position 2 sees the identity); d_3 unsaturated.
+        var maps = ScaledMaps([3, 4, 6, 4, 5], [2e-3, 1.0, 1.0, 2e-3], 5);
+        var o = new ExactnessLossOptions();
+        Assert.Equal([false, true, true, false], ExactnessLoss.SaturatedMaps(maps, o.Epsilon));
+        var fast = ExactnessLoss.Compute(maps, o);
+        var slow = ViaProjectors(maps, o);
+        Assert.Equal(slow.item<double>(), fast.item<double>(), 1e-9);
+        var gf = torch.autograd.grad([fast], maps);
+        var gs = torch.autograd.grad([slow], maps);
+        for (int i = 0; i < maps.Length; i++)
+            Assert.True((gf[i] - gs[i]).norm().item<double>() <= 1e-7 * gs[i].norm().item<double>() + 1e-12, $"d_{i}");
+        Assert.True(gf[0].norm().item<double>() > 1e-3, "the unsaturated map must still get its gradient");
+    }
+
+    [Fact]
+    public void SaturatedStudyChain_ValueIsTheRanks_GradientExactlyZero_BackwardStillWorks()
+    {
+        var chain = new ChainModule(NetworkConfig.StudyDims, ChainInit.Orthogonal);
+        var maps = chain.BoundaryMaps.Cast<Tensor>().ToArray();
+        Assert.All(ExactnessLoss.SaturatedMaps(maps, 1e-3), Assert.True);
+        var loss = ExactnessLoss.Compute(maps, new ExactnessLossOptions());
+        // ||P_row(d_i)||^2 = rank d_i = n_i at each position, averaged: (16 + 32 + 64) / 3.
+        Assert.Equal(112.0 / 3, loss.item<double>(), 12);
+        loss.backward();
+        Assert.All(maps, m => Assert.Equal(0.0, m.grad!.abs().max().item<double>()));
+    }
+
+    [Fact]
+    public void SingularValuesJustAboveTheSaturationEdge_AreDecomposed_AndMatch()
+    {
+        // s = 25 eps: the mask already rounds to 1, but the certificate keeps its margin (32 eps) and decomposes.
+        double eps = 1e-3;
+        var q = torch.linalg.qr(torch.randn(6, 6, dtype: ScalarType.Float64)).Q;
+        var d1 = (q[..4, ..] * 25 * eps).requires_grad_(true);
+        var d0 = LossTestHelpers.RandomMaps([3, 4], 2)[0];
+        var maps = new[] { d0, d1 };
+        var o = new ExactnessLossOptions(Epsilon: eps);
+        Assert.Equal([true, false], ExactnessLoss.SaturatedMaps(maps, eps));
+        Assert.Equal(ViaProjectors(maps, o).item<double>(), ExactnessLoss.Compute(maps, o).item<double>(), 1e-9);
+    }
+
     [Fact]
     public void Float32Maps_AreFactoredInFloat64_AndGetFloat32Gradients()
     {

@@ -46,7 +46,7 @@ public sealed class BatchProgress
     public int CurrentNumber => Trained + 1;
 
     /// <summary>Epochs of all pending runs.</summary>
-    public long EpochsTotal { get; }
+    public long EpochsTotal { get; private set; }
 
     /// <summary>Epochs trained by this session.</summary>
     public long EpochsDone => _epochsDone;
@@ -62,6 +62,9 @@ public sealed class BatchProgress
 
     /// <summary>An epoch of the current run ended.</summary>
     public void EpochFinished() => _epochsDone++;
+
+    /// <summary>The current run resumed from a checkpoint: its first <paramref name="epochs"/> epochs are not to train.</summary>
+    public void EpochsRestored(int epochs) => EpochsTotal -= epochs;
 
     /// <summary>The current run ended.</summary>
     public void RunFinished()

@@ -43,6 +43,12 @@ public static class BatchRunner
     /// <summary>Counts epochs for the ETA before passing them on.</summary>
     sealed class CountingObserver(ITrainingObserver inner, BatchProgress progress) : ITrainingObserver
     {
+        public void Resumed(int epochsDone, int epochs)
+        {
+            progress.EpochsRestored(epochsDone);
+            inner.Resumed(epochsDone, epochs);
+        }
+
         public void EpochStarted(int epoch, int batches) => inner.EpochStarted(epoch, batches);
 
         public void BatchFinished(int epoch, int batch, double taskLoss) => inner.BatchFinished(epoch, batch, taskLoss);

@@ -6,7 +6,8 @@ namespace HomalgNN.Experiments.Batch;
 /// <summary>
 /// A run's own folder inside an experiment folder: run.json (key and settings, written first), then what `train` or
 /// `diagnose` writes. Every file is replaced atomically, so a run killed at any moment leaves either a finished folder
-/// or one that <see cref="IsFinished"/> rejects and the next attempt trains again from scratch.
+/// or one that <see cref="IsFinished"/> rejects; the next attempt resumes it from its checkpoint after the last whole epoch
+/// (<see cref="Checkpoint"/>), or trains it from the start when it has none.
 /// </summary>
 public static class RunFolder
 {
