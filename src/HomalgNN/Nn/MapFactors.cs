@@ -49,6 +49,9 @@ internal sealed class MapFactors
     /// <summary>f(s^2) = m(s): the soft rank weight of each singular direction.</summary>
     public Tensor Mask { get; }
 
+    /// <summary>s_min^2, the smallest eigenvalue of the smaller Gram matrix.</summary>
+    public double SmallestLambda => _lambda.Min();
+
     /// <summary>sum_j f_j.</summary>
     public double MaskSum => _mask.Sum();
 

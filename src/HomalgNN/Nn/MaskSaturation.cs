@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,6 +22,23 @@ internal static class MaskSaturation
 
     /// <summary>The smaller Gram matrix of a float64 map: A A^T for a wide or square map, A^T A for a tall one.</summary>
     public static Tensor SmallerGram(Tensor a) => a.shape[0] <= a.shape[1] ? a.matmul(a.t()) : a.t().matmul(a);
+
+    // s_min^2 of each map (the Parameter object, stable across steps) when it was last decomposed.
+    static readonly ConditionalWeakTable<Tensor, StrongBox<double>> LastSmallest = new();
+
+    /// <summary>
+    /// <see cref="Holds(Tensor, double)"/> for <paramref name="map"/>, skipped (false) while the map's last decomposition found
+    /// s_min^2 below a quarter of the certificate's threshold: one optimiser step does not lift it that far, and a wrong
+    /// guess only sends the map through its decomposition, which is always correct.
+    /// </summary>
+    public static bool Holds(Tensor map, Tensor gram, double eps)
+    {
+        if (LastSmallest.TryGetValue(map, out var last) && last.Value < Margin * eps * Margin * eps / 4) return false;
+        return Holds(gram, eps);
+    }
+
+    /// <summary>Remembers s_min^2 of <paramref name="map"/> from its decomposition, for the next <see cref="Holds(Tensor, Tensor, double)"/>.</summary>
+    public static void Remember(Tensor map, double smallestLambda) => LastSmallest.AddOrUpdate(map, new StrongBox<double>(smallestLambda));
 
     /// <summary>Whether every singular value of the map with this smaller Gram matrix is certainly above <see cref="Margin"/> x eps.</summary>
     public static bool Holds(Tensor gram, double eps)

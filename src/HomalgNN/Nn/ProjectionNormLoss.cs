@@ -37,9 +37,15 @@ internal static class ProjectionNormLoss
         {
             var a64 = maps.Select(MapFactors.Float64).ToArray();
             var grams = a64.Select(MaskSaturation.SmallerGram).ToArray();
-            var saturated = grams.Select(g => MaskSaturation.Holds(g, options.Epsilon)).ToArray();
+            var saturated = grams.Select((g, j) => MaskSaturation.Holds(maps[j], g, options.Epsilon)).ToArray();
             var factors = new MapFactors?[k];
-            MapFactors Factors(int j) => factors[j] ??= MapFactors.Of(a64[j], grams[j], options.Epsilon);
+            MapFactors Factors(int j)
+            {
+                if (factors[j] is { } known) return known;
+                factors[j] = MapFactors.Of(a64[j], grams[j], options.Epsilon);
+                MaskSaturation.Remember(maps[j], factors[j]!.SmallestLambda);
+                return factors[j]!;
+            }
             for (int i = 0; i + 1 < k; i++)
             {
                 long n = maps[i].shape[1];

@@ -110,6 +110,19 @@ public class ProjectionNormLossTests
     }
 
     [Fact]
+    public void MapThatJumpsFromFarBelowToSaturated_StillGetsTheRightLossAndGradient()
+    {
+        // The loss remembers that d_1 was far from saturation and skips its certificate once; the value must not care.
+        var maps = ScaledMaps([3, 4, 6], [1.0, 1e-3], 11);
+        var o = new ExactnessLossOptions();
+        AssertSameValueAndGradients(maps, o);
+        using (torch.no_grad()) maps[1].mul_(1e3);
+        Assert.Equal([true, true], ExactnessLoss.SaturatedMaps(maps, o.Epsilon));
+        AssertSameValueAndGradients(maps, o);
+        AssertSameValueAndGradients(maps, o);
+    }
+
+    [Fact]
     public void SingularValuesJustAboveTheSaturationEdge_AreDecomposed_AndMatch()
     {
         // s = 25 eps: the mask already rounds to 1, but the certificate keeps its margin (32 eps) and decomposes.
