@@ -16,7 +16,7 @@ public static class ExperimentExecution
         var missing = plan.Runs.Count(r => !RunFolder.IsFinished(RunFolder.PathOf(outDir, r), r));
         if (missing > 0)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"shard {shard} done; {missing} runs of other shards are not in {outDir} yet. When every shard has finished: homalg merge DIR..."));
+            AnsiConsole.MarkupLine(Markup.Escape($"shard {shard} done; {BatchStatus.Runs(missing)} of other shards {(missing == 1 ? "is" : "are")} not in {outDir} yet. When every shard has finished: homalg merge DIR..."));
             return [];
         }
         var merged = ExperimentMerge.Execute([outDir], outDir);

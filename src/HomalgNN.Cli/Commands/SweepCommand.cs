@@ -15,8 +15,21 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         [Description("JSON object of train flag to values, e.g. {\"lambda\": [[0.1, 1.0]], \"dims\": [[\"16,32,64,128,256\", \"16,32,64,32,16\"]]}; every combination is a row.")]
         public string? Grid { get; set; }
 
-        // Not base.Validate(): the --lambda list is not one number; SweepPlanner validates every grid point through TrainSettings.
-        public override ValidationResult Validate() => ValidateExperiment();
+        // Not base.Validate() as is: --lambda is a list here. Each of its values with the other flags is validated as `train`
+        // would (a usage error, exit 2, like train's); grid-file points are checked by SweepPlanner.
+        public override ValidationResult Validate()
+        {
+            var experiment = ValidateExperiment();
+            if (!experiment.Successful) return experiment;
+            foreach (var lambda in LambdaText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty(LambdaText))
+            {
+                var point = TrainFlags.Copy(this);
+                point.LambdaText = lambda;
+                var check = point.Validate();
+                if (!check.Successful) return check;
+            }
+            return ValidationResult.Success();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

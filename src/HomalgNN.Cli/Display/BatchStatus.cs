@@ -5,6 +5,9 @@ namespace HomalgNN.Cli.Display;
 /// <summary>The one-line state of a multi-run experiment: runs done / total, the current run, the ETA.</summary>
 public static class BatchStatus
 {
+    /// <summary>"1 run", "3 runs".</summary>
+    public static string Runs(long n) => n == 1 ? "1 run" : $"{n} runs";
+
     /// <summary>e.g. "run 4/12 (3 done, 2 skipped) lambda=0.5 seed=1, ETA 12m 30s".</summary>
     public static string Line(BatchProgress p) =>
         $"run {p.Done + 1}/{p.Total} ({p.Done} done, {p.Skipped} skipped) {p.Current?.Label}, ETA {Duration(p.Eta)}";

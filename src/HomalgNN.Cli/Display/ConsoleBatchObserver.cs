@@ -8,7 +8,7 @@ namespace HomalgNN.Cli.Display;
 public sealed class ConsoleBatchObserver : IBatchObserver
 {
     public void BatchStarted(BatchProgress p) =>
-        Line($"{p.Total} runs in this shard: {p.Skipped} finished already, {p.Pending} to train ({p.EpochsTotal} epochs)");
+        Line($"{BatchStatus.Runs(p.Total)} in this shard: {p.Skipped} finished already, {p.Pending} to train ({p.EpochsTotal} epochs)");
 
     public void RunSkipped(PlannedRun run) => Line($"skip {run.Label}: finished in {RunFolder.RelativePath(run)}");
 
@@ -25,7 +25,7 @@ public sealed class ConsoleBatchObserver : IBatchObserver
     }
 
     public void BatchFinished(BatchProgress p) =>
-        Line($"trained {p.Trained} runs in {BatchStatus.Duration(p.Elapsed)}, skipped {p.Skipped}");
+        Line($"trained {BatchStatus.Runs(p.Trained)} in {BatchStatus.Duration(p.Elapsed)}, skipped {p.Skipped}");
 
     static void Line(string text) => AnsiConsole.MarkupLine(Markup.Escape(text));
 }

@@ -141,6 +141,8 @@ public sealed class DownloaderTests : IDisposable
         Assert.Equal(5, _progress.Failures.Count());
         Assert.Single(server.Requests, r => r.Path.StartsWith("/missing/"));
         AssertNothingWritten();
+        // Not even the data set's folder, which the download created.
+        Assert.False(Directory.Exists(DatasetLocator.DownloadFolder(DatasetCatalog.Mnist10k, _root.Path)));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class DatasetDownloader(HttpClient http, DownloadOptions options, 
         if (mirrors.Count == 0) throw new ArgumentException($"data set '{spec.Name}' has no download mirrors");
         if (options.Rounds < 1) throw new ArgumentOutOfRangeException(nameof(options), "DownloadOptions.Rounds must be at least 1");
         var folder = DatasetLocator.DownloadFolder(spec, dataDir);
+        bool created = !Directory.Exists(folder);
         Directory.CreateDirectory(folder);
         var results = new List<FileVerification>();
         try
@@ -34,6 +35,8 @@ public sealed class DatasetDownloader(HttpClient http, DownloadOptions options, 
         finally
         {
             cache.Save();
+            // A download that got nothing leaves no trace; a partial file (kept for resuming) keeps its folder.
+            if (created && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
         }
         return results;
     }
