@@ -26,6 +26,7 @@ public static class TrainingRun
     public static RunResult Execute(TrainingOptions options, DataSplit data, string? outDir, ITrainingObserver observer, Action<Trainer>? attach = null, bool resumable = true)
     {
         var clock = Stopwatch.StartNew();
+        using var folderLock = outDir is null ? null : RunFolderLock.Acquire(outDir);
         using var trainer = new Trainer(options, data);
         attach?.Invoke(trainer);
         var config = RunConfig.Describe(options, data, trainer.TrainCount, trainer.TestCount);

@@ -61,6 +61,20 @@ public class CheckpointTests
     }
 
     [Fact]
+    public void FolderBeingTrainedElsewhere_IsRefused_AndFreedAfterwards()
+    {
+        var dir = TempDir();
+        using (RunFolderLock.Acquire(dir))
+        {
+            var e = Assert.Throws<IOException>(() => TrainingRun.Execute(Options(), Mnist10k, dir, SilentObserver.Instance));
+            Assert.Contains("being trained by another homalg process", e.Message);
+            Assert.False(File.Exists(Path.Combine(dir, TrainingRun.ResultsFile)));
+        }
+        Assert.True(TrainingRun.Execute(Options() with { Epochs = 1 }, Mnist10k, dir, SilentObserver.Instance).Completed);
+        Assert.False(File.Exists(Path.Combine(dir, RunFolderLock.FileName)));
+    }
+
+    [Fact]
     public void DamagedCheckpoint_IsAOneLineErrorNamingTheFile()
     {
         var dir = TempDir();
