@@ -98,14 +98,6 @@ internal sealed class MapFactors
         return TensorBridge.ToTensor(l);
     }
 
-    /// <summary>Factors <paramref name="map"/> in float64 (detached; gradients are the caller's business).</summary>
-    public static MapFactors Of(Tensor map, double eps)
-    {
-        using var _ = torch.no_grad();
-        var a = Float64(map);
-        return Of(a, MaskSaturation.SmallerGram(a), eps);
-    }
-
     /// <summary>Factors a detached float64 map whose smaller Gram matrix (<see cref="MaskSaturation.SmallerGram"/>) is already known.</summary>
     public static MapFactors Of(Tensor a, Tensor gram, double eps)
     {

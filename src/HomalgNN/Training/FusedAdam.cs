@@ -104,9 +104,6 @@ public sealed class FusedAdam : IDisposable
         p.addcdiv_(m, v.sqrt() / c.Bias2Sqrt + c.Eps, value: -c.StepSize);
     }
 
-    /// <summary>Updates taken so far (the bias corrections depend on it).</summary>
-    public long StepCount => _step;
-
     /// <summary>The first and second moment estimates, one pair per parameter, in the parameters' order (for checkpoints).</summary>
     public IReadOnlyList<Tensor> Moments => [.. _m, .. _v];
 
