@@ -17,6 +17,15 @@ public static class TensorBridge
         return t;
     }
 
+    /// <summary>A new rows x cols float64 tensor holding a copy of the row-major entries <paramref name="flat"/>.</summary>
+    public static Tensor ToTensor(double[] flat, long rows, long cols)
+    {
+        if (flat.Length != rows * cols) throw new ArgumentException($"{flat.Length} entries cannot fill a {rows} x {cols} matrix");
+        var t = torch.empty(rows, cols, dtype: ScalarType.Float64);
+        if (flat.Length > 0) flat.CopyTo(MemoryMarshal.Cast<byte, double>(t.bytes));
+        return t;
+    }
+
     /// <summary>A copy of a 2-D tensor's values as double[,] (any floating dtype).</summary>
     public static double[,] ToMatrix(Tensor t)
     {

@@ -22,23 +22,24 @@ internal sealed class MapFactors
     readonly Tensor _map;
     readonly double _eps;
     readonly double[] _lambda, _mask;
-    readonly bool _wide;
-    Tensor? _v, _us, _svt, _rowSlopes, _imageSlopes, _complement;
-    double[]? _complementSlopes;
-    double[,]? _slopes;
+    Tensor? _v, _us, _svt, _slopes, _complement;
+    int[]? _active;
 
     MapFactors(Tensor map, Tensor u, Tensor s, Tensor? v, double[] lambda, double eps, bool saturated = false)
     {
         _map = map;
         _eps = eps;
-        _wide = map.shape[0] < map.shape[1];
         U = u;
         S = s;
         _v = v;
         _lambda = lambda;
         _mask = saturated ? Enumerable.Repeat(1.0, lambda.Length).ToArray() : _lambda.Select(l => SpectralSlopes.Mask(l, eps)).ToArray();
         Mask = torch.tensor(_mask, dtype: ScalarType.Float64);
+        if (saturated) _active = [];
     }
+
+    /// <summary>The factored map itself, float64.</summary>
+    public Tensor Map => _map;
 
     /// <summary>Left singular vectors, rows x r.</summary>
     public Tensor U { get; }
@@ -48,6 +49,9 @@ internal sealed class MapFactors
 
     /// <summary>f(s^2) = m(s): the soft rank weight of each singular direction.</summary>
     public Tensor Mask { get; }
+
+    /// <summary>r = min(rows, cols), the number of singular directions.</summary>
+    public int Rank => _lambda.Length;
 
     /// <summary>s_min^2, the smallest eigenvalue of the smaller Gram matrix.</summary>
     public double SmallestLambda => _lambda.Min();
@@ -64,39 +68,23 @@ internal sealed class MapFactors
     /// <summary>U diag(s) = A V.</summary>
     public Tensor US => _us ??= U * S;
 
-    /// <summary>x diag(s) V^T = x U^T A: through V when it is known, else through A (cheaper than forming V first).</summary>
-    public Tensor TimesSVt(Tensor x) => _v is null ? x.matmul(U.t()).matmul(_map) : x.matmul(_svt ??= S.unsqueeze(1) * _v.t());
+    /// <summary>diag(s) V^T = U^T A, r x cols.</summary>
+    public Tensor SVt => _svt ??= _v is null ? U.t().matmul(_map) : S.unsqueeze(1) * _v.t();
 
     /// <summary>Whether the row space has a complement in the domain (the map is wide): its zero eigenvalues enter the row-space slopes.</summary>
-    public bool RowComplement => _wide;
+    public bool RowComplement => _map.shape[0] < _map.shape[1];
 
     /// <summary>Whether the image has a complement in the codomain (the map is tall).</summary>
     public bool ImageComplement => _map.shape[0] > _map.shape[1];
 
-    /// <summary>L - l 1^T: the slopes among the s^2, less each one's slope to the complement's 0 when the row space has a complement.</summary>
-    public Tensor RowSlopes => _rowSlopes ??= Slopes(RowComplement, transpose: false);
+    /// <summary>The singular directions that are not flat (<see cref="SpectralSlopes.IsFlat"/>): the only rows and columns where <see cref="Slopes"/> can be non-zero.</summary>
+    public int[] Active => _active ??= SpectralSlopes.Active(_lambda, _mask, _eps);
 
-    /// <summary>L - 1 l^T, the same for the image's complement.</summary>
-    public Tensor ImageSlopes => _imageSlopes ??= Slopes(ImageComplement, transpose: true);
+    /// <summary>L_jk, the divided differences of f among the s^2 (r x r, symmetric, zero outside the <see cref="Active"/> rows and columns).</summary>
+    public Tensor Slopes => _slopes ??= TensorBridge.ToTensor(SpectralSlopes.Matrix(_lambda, _mask, Active, _eps), Rank, Rank);
 
     /// <summary>l_j: the slope between s_j^2 and the complement's eigenvalue 0 (where f(0) = 0).</summary>
-    public Tensor Complement => _complement ??= torch.tensor(ComplementSlopes, dtype: ScalarType.Float64);
-
-    double[] ComplementSlopes => _complementSlopes ??= _lambda.Select((l, j) => SpectralSlopes.Slope(l, _mask[j], 0, 0, _eps)).ToArray();
-
-    Tensor Slopes(bool complement, bool transpose)
-    {
-        _slopes ??= SpectralSlopes.Matrix(_lambda, _mask, _lambda, _mask, _eps);
-        var l = complement ? (double[,])_slopes.Clone() : _slopes;
-        if (complement)
-        {
-            var c = ComplementSlopes;
-            for (int j = 0; j < c.Length; j++)
-                for (int k = 0; k < c.Length; k++)
-                    l[j, k] -= transpose ? c[k] : c[j];
-        }
-        return TensorBridge.ToTensor(l);
-    }
+    public Tensor Complement => _complement ??= torch.tensor(_lambda.Select((l, j) => SpectralSlopes.Slope(l, _mask[j], 0, 0, _eps)).ToArray(), dtype: ScalarType.Float64);
 
     /// <summary>Factors a detached float64 map whose smaller Gram matrix (<see cref="MaskSaturation.SmallerGram"/>) is already known.</summary>
     public static MapFactors Of(Tensor a, Tensor gram, double eps)

@@ -29,8 +29,26 @@ internal static class ProjectionNormLoss
     /// <summary>The loss of maps d_0..d_{k-1} (k &gt;= 2); carries the closed-form gradient when any map requires one.</summary>
     public static Tensor Compute(IReadOnlyList<Tensor> maps, ExactnessLossOptions options)
     {
-        int k = maps.Count;
         bool withGradient = torch.is_grad_enabled() && maps.Any(m => m.requires_grad);
+        var (value, grads) = ValueAndGradients(maps, options, withGradient);
+        var loss = torch.tensor(value, dtype: maps[0].dtype);
+        if (!withGradient) return loss;
+        for (int j = 0; j < maps.Count; j++)
+        {
+            if (!maps[j].requires_grad) continue;
+            // A map whose every position is saturated has gradient exactly zero; it stays in the graph so backward() works as usual.
+            loss = grads[j] is { } g ? loss + ((maps[j] - maps[j].detach()) * g.to(maps[j].dtype)).sum() : loss + maps[j].sum() * 0.0;
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// The loss's value and, when <paramref name="withGradient"/>, each map's gradient in float64 (null where it is exactly zero),
+    /// computed without autograd: a training loop can add the gradients to the maps' own after its backward pass.
+    /// </summary>
+    public static (double Value, Tensor?[] Gradients) ValueAndGradients(IReadOnlyList<Tensor> maps, ExactnessLossOptions options, bool withGradient)
+    {
+        int k = maps.Count;
         var grads = new Tensor?[k];
         double value = 0;
         using (torch.no_grad())
@@ -60,56 +78,88 @@ internal static class ProjectionNormLoss
                 var a = rowSpaceIsAll ? MapFactors.Identity(n, options.Epsilon) : Factors(i);
                 var b = imageIsAll ? MapFactors.Identity(n, options.Epsilon) : Factors(i + 1);
                 var p = a.V.t().matmul(b.U);
-                double cross = (p.square() * b.Mask).mul_(a.Mask.unsqueeze(1)).sum().item<double>();
+                // fp = diag(f_A) P and pg = P diag(f_B): sum_jk f_Aj P_jk^2 f_Bk is the sum of their product.
+                var fp = a.Mask.unsqueeze(1) * p;
+                var pg = p * b.Mask;
+                double cross = (fp * pg).sum().item<double>();
                 value += c * (a.MaskSquares + b.MaskSquares + n - 2 * a.MaskSum - 2 * b.MaskSum + 2 * cross);
                 if (!withGradient) continue;
-                if (!rowSpaceIsAll) grads[i] = Add(grads[i], RowSpaceGradient(a, b, p, 2 * c));
-                if (!imageIsAll) grads[i + 1] = Add(grads[i + 1], ImageGradient(a, b, p, 2 * c));
+                if (!rowSpaceIsAll && RowSpaceGradient(a, b, p, pg, 4 * c) is { } ga) grads[i] = Add(grads[i], ga);
+                if (!imageIsAll && ImageGradient(a, b, p, fp, 4 * c) is { } gb) grads[i + 1] = Add(grads[i + 1], gb);
             }
         }
-        var loss = torch.tensor(value, dtype: maps[0].dtype);
-        if (!withGradient) return loss;
-        for (int j = 0; j < k; j++)
-        {
-            if (!maps[j].requires_grad) continue;
-            // A map whose every position is saturated has gradient exactly zero; it stays in the graph so backward() works as usual.
-            loss = grads[j] is { } g ? loss + ((maps[j] - maps[j].detach()) * g.to(maps[j].dtype)).sum() : loss + maps[j].sum() * 0.0;
-        }
-        return loss;
+        return (value, grads);
     }
 
     static Tensor Add(Tensor? a, Tensor b) => a is null ? b : a.add_(b);
 
     /// <summary>
-    /// The row-space side at one position, with M = m2 D: W_A = V^T M V = m2 (diag(f_A - 1) + P diag(f_B) P^T) and
-    /// V^T M = m2 (diag(f_A - 1) V^T + P diag(f_B) U_B^T).
+    /// The row-space side at one position, A = d_i with V = V_A, f = f_A, against the image side's U_B and g = f_B, P = V^T U_B:
+    /// m U_A S_A [(L_A o W) V^T + diag(l) (P diag(g) U_B^T - P diag(g) P^T V^T)] with W = diag(f - 1) + P diag(g) P^T, the
+    /// second term only where the row space has a complement. Null when both terms vanish (every direction flat, no complement).
     /// </summary>
-    static Tensor RowSpaceGradient(MapFactors a, MapFactors b, Tensor p, double m2)
+    static Tensor? RowSpaceGradient(MapFactors a, MapFactors b, Tensor p, Tensor pg, double m)
     {
-        var pf = p * b.Mask;
-        var w = pf.matmul(p.t());
-        w.diagonal().add_(a.Mask - 1);
-        var inner = (a.RowSlopes * w).matmul(a.V.t());
-        if (a.RowComplement)
+        bool active = a.Active.Length > 0;
+        if (!active && !a.RowComplement) return null;
+        var w = pg.matmul(p.t());
+        Tensor coef;
+        if (active)
         {
-            // diag(l) V^T M / m2 = diag(l (f_A - 1)) V^T + diag(l) P diag(f_B) U_B^T.
-            var l = a.Complement.unsqueeze(1);
-            inner.add_((l * (a.Mask.unsqueeze(1) - 1)) * a.V.t()).add_((l * pf).matmul(b.U.t()));
+            coef = a.Slopes * w;
+            coef.diagonal().add_(a.Slopes.diagonal() * (a.Mask - 1));
+            if (a.RowComplement) coef.sub_(a.Complement.unsqueeze(1) * w);
         }
-        return a.US.matmul(inner).mul_(2 * m2);
+        else coef = w.mul_(-a.Complement.unsqueeze(1));
+        var inner = coef.matmul(a.V.t());
+        if (a.RowComplement) inner.add_((a.Complement.unsqueeze(1) * pg).matmul(b.U.t()));
+        return a.US.matmul(inner).mul_(m);
     }
 
-    /// <summary>The image side at one position: W_B = U^T M U = m2 (P^T diag(f_A) P + diag(f_B - 1)) and M U = m2 (V_A diag(f_A) P + U_B diag(f_B - 1)).</summary>
-    static Tensor ImageGradient(MapFactors a, MapFactors b, Tensor p, double m2)
+    /// <summary>
+    /// The image side at one position, B = d_{i+1} with U = U_B, g = f_B, against the row-space side's V_A and f = f_A:
+    /// m [U (L_B o W) + (V_A diag(f) P - U P^T diag(f) P) diag(l)] S_B V_B^T with W = diag(g - 1) + P^T diag(f) P, the second
+    /// term only where the image has a complement (B tall). Null when both terms vanish.
+    /// </summary>
+    static Tensor? ImageGradient(MapFactors a, MapFactors b, Tensor p, Tensor fp, double m)
     {
-        var w = (p.t() * a.Mask).matmul(p);
-        w.diagonal().add_(b.Mask - 1);
-        var outer = b.U.matmul(b.ImageSlopes * w);
+        bool active = b.Active.Length > 0;
+        if (!active && !b.ImageComplement) return null;
+        if (active && !b.ImageComplement && 4 * b.Active.Length <= b.Rank) return FewActiveImageGradient(b, p, fp, m);
+        var w = p.t().matmul(fp);
+        Tensor? outer = null;
+        if (active)
+        {
+            var k = b.Slopes * w;
+            k.diagonal().add_(b.Slopes.diagonal() * (b.Mask - 1));
+            outer = b.U.matmul(k);
+        }
         if (b.ImageComplement)
         {
-            var mu = (a.V * a.Mask).matmul(p).add_(b.U * (b.Mask - 1));
-            outer.add_(mu * b.Complement.unsqueeze(0));
+            var mu = a.V.matmul(fp).sub_(b.U.matmul(w)).mul_(b.Complement.unsqueeze(0));
+            outer = outer is null ? mu : outer.add_(mu);
         }
-        return b.TimesSVt(outer).mul_(2 * m2);
+        return outer!.matmul(b.SVt).mul_(m);
+    }
+
+    /// <summary>
+    /// <see cref="ImageGradient"/> for a map whose U is square (its image fills C_{i+1}) with few active directions S: then
+    /// K = L_B o W is non-zero only in the rows and columns S, S_B V_B^T = U^T B, and U K U^T = R U_S^T + U_S R^T with
+    /// R = U K_{:,S} - U_S K_SS / 2, so the gradient m (R (U_S^T B) + U_S (R^T B)) needs products of width |S| only.
+    /// </summary>
+    static Tensor FewActiveImageGradient(MapFactors b, Tensor p, Tensor fp, double m)
+    {
+        var s = torch.tensor(b.Active.Select(j => (long)j).ToArray());
+        var wS = p.t().matmul(fp.index_select(1, s));
+        var kS = b.Slopes.index_select(1, s).mul_(wS);
+        // The diagonal of W carries g - 1: at row S[t] of column t.
+        var diag = b.Slopes.diagonal().index_select(0, s) * (b.Mask.index_select(0, s) - 1);
+        var rowsOfS = kS.index_select(0, s);
+        rowsOfS.diagonal().add_(diag);
+        kS.index_copy_(0, s, rowsOfS);
+        var uS = b.U.index_select(1, s);
+        var r = b.U.matmul(kS).sub_(uS.matmul(rowsOfS).mul_(0.5));
+        var map = b.Map;
+        return r.matmul(uS.t().matmul(map)).add_(uS.matmul(r.t().matmul(map))).mul_(m);
     }
 }

@@ -68,7 +68,7 @@ public static class SoftProjector
     {
         var l = TensorBridge.ToVector(lambda);
         var fl = TensorBridge.ToVector(f);
-        return TensorBridge.ToTensor(SpectralSlopes.Matrix(l, fl, l, fl, eps)).to(lambda.dtype);
+        return TensorBridge.ToTensor(SpectralSlopes.Matrix(l, fl, SpectralSlopes.Active(l, fl, eps), eps), l.Length, l.Length).to(lambda.dtype);
     }
 
     static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));

@@ -9,6 +9,10 @@ namespace HomalgNN.Nn;
 /// at s = eps/100 so that zero singular values give a finite slope. Written as a loop rather than tensor operations because
 /// the slope needs a sigmoid only on the (few) coinciding pairs, and libtorch's float64 sigmoid over a whole 128 x 128
 /// matrix costs more than the rest of the loss.
+/// An eigenvalue is flat when its mask is exactly 1 and its own slope f'(lambda) exactly 0 in float64 (s above about 19.8 eps).
+/// Between two flat eigenvalues L is exactly 0: the difference quotient is 0 / (lambda - mu), and where they coincide the
+/// midpoint lies above the smaller one, where the sigmoid has already rounded to 1. So only the rows and columns of
+/// eigenvalues that are not flat are ever computed; the rest of the matrix is the exact zero the full loop would give.
 /// </remarks>
 internal static class SpectralSlopes
 {
@@ -28,17 +32,31 @@ internal static class SpectralSlopes
         return sig * (1 - sig) * (2 / eps) / (1 - Floor) / (2 * s);
     }
 
-    /// <summary>L_jk for eigenvalues <paramref name="lambda"/> (rows) and <paramref name="mu"/> (columns) with their masks.</summary>
-    public static double[,] Matrix(double[] lambda, double[] fLambda, double[] mu, double[] fMu, double eps)
+    /// <summary>Whether an eigenvalue with this mask is flat: mask exactly 1 and slope exactly 0, so its slope to any other flat eigenvalue is 0.</summary>
+    public static bool IsFlat(double lambda, double f, double eps) => f == 1.0 && Slope(lambda, f, lambda, f, eps) == 0.0;
+
+    /// <summary>The indices of the eigenvalues that are not flat (<see cref="IsFlat"/>), ascending.</summary>
+    public static int[] Active(double[] lambda, double[] f, double eps) =>
+        Enumerable.Range(0, lambda.Length).Where(j => !IsFlat(lambda[j], f[j], eps)).ToArray();
+
+    /// <summary>
+    /// The symmetric matrix L_jk among the eigenvalues <paramref name="lambda"/> with masks <paramref name="f"/>, as a flat
+    /// row-major array; <paramref name="active"/> (<see cref="Active"/>) names the rows and columns that can be non-zero.
+    /// </summary>
+    public static double[] Matrix(double[] lambda, double[] f, int[] active, double eps)
     {
-        var l = new double[lambda.Length, mu.Length];
-        bool symmetric = ReferenceEquals(lambda, mu);
-        for (int j = 0; j < lambda.Length; j++)
-            for (int k = symmetric ? j : 0; k < mu.Length; k++)
+        int r = lambda.Length;
+        var l = new double[r * r];
+        var isActive = new bool[r];
+        foreach (int j in active) isActive[j] = true;
+        foreach (int j in active)
+            for (int k = 0; k < r; k++)
             {
-                l[j, k] = Slope(lambda[j], fLambda[j], mu[k], fMu[k], eps);
-                // The same pair the other way round: Slope is symmetric in its two eigenvalues.
-                if (symmetric) l[k, j] = l[j, k];
+                // Each pair of active eigenvalues once; an active row also fills its column (Slope is symmetric).
+                if (isActive[k] && k < j) continue;
+                double v = Slope(lambda[j], f[j], lambda[k], f[k], eps);
+                l[j * r + k] = v;
+                l[k * r + j] = v;
             }
         return l;
     }
