@@ -86,6 +86,16 @@ internal sealed class MapFactors
     /// <summary>l_j: the slope between s_j^2 and the complement's eigenvalue 0 (where f(0) = 0).</summary>
     public Tensor Complement => _complement ??= torch.tensor(_lambda.Select((l, j) => SpectralSlopes.Slope(l, _mask[j], 0, 0, _eps)).ToArray(), dtype: ScalarType.Float64);
 
+    /// <summary>Computes every lazily derived factor now (V first, so S V^T comes from it), after which the factors are only read.</summary>
+    public void Prepare()
+    {
+        _ = V;
+        _ = US;
+        _ = SVt;
+        _ = Slopes;
+        _ = Complement;
+    }
+
     /// <summary>Factors a detached float64 map whose smaller Gram matrix (<see cref="MaskSaturation.SmallerGram"/>) is already known.</summary>
     public static MapFactors Of(Tensor a, Tensor gram, double eps)
     {

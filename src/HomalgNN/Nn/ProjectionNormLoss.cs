@@ -45,50 +45,139 @@ internal static class ProjectionNormLoss
     /// <summary>
     /// The loss's value and, when <paramref name="withGradient"/>, each map's gradient in float64 (null where it is exactly zero),
     /// computed without autograd: a training loop can add the gradients to the maps' own after its backward pass.
+    /// With <paramref name="cores"/>, the map whose decomposition costs most, and the gradient terms it takes part in, go to
+    /// the second thread; the result does not depend on whether the two threads run at once.
     /// </summary>
-    public static (double Value, Tensor?[] Gradients) ValueAndGradients(IReadOnlyList<Tensor> maps, ExactnessLossOptions options, bool withGradient)
+    public static (double Value, Tensor?[] Gradients) ValueAndGradients(IReadOnlyList<Tensor> maps, ExactnessLossOptions options, bool withGradient,
+        CorePair? cores = null)
     {
         int k = maps.Count;
+        using var noGrad = torch.no_grad();
+        var plan = new Plan(maps, options, withGradient);
+        // What outlives the two threads' scopes is written into tensors made here.
+        var rowTerms = new Tensor?[k];
+        var imageTerms = new Tensor?[k];
+        if (withGradient)
+            for (int j = 0; j < k; j++) rowTerms[j] = torch.zeros(maps[j].shape, dtype: ScalarType.Float64);
+        for (int j = 1; j < k && withGradient; j++) imageTerms[j] = torch.zeros(maps[j].shape, dtype: ScalarType.Float64);
+        var wroteRow = new bool[k];
+        var wroteImage = new bool[k];
+        var values = new double[k - 1];
+        (cores ?? CorePair.Serial).Run(
+            thread => { for (int j = 0; j < k; j++) if (plan.Owner(j) == thread) plan.Inspect(j); },
+            thread => { for (int j = 0; j < k; j++) if (plan.Owner(j) == thread && plan.NeedsFactors(j)) plan.Factor(j); },
+            thread =>
+            {
+                for (int i = 0; i + 1 < k; i++)
+                {
+                    // The row-space term belongs to d_i's thread, the value and image term to d_{i+1}'s.
+                    if (plan.Owner(i + 1) == thread) values[i] = plan.Value(i);
+                    if (!withGradient) continue;
+                    if (plan.Owner(i) == thread && plan.RowSpaceTerm(i) is { } row) { rowTerms[i]!.copy_(row); wroteRow[i] = true; }
+                    if (plan.Owner(i + 1) == thread && plan.ImageTerm(i) is { } image) { imageTerms[i + 1]!.copy_(image); wroteImage[i + 1] = true; }
+                }
+            });
+        plan.RememberSmallest();
+        // Summed as the positions come, i = 0, 1, ...: d_j's image term (position j - 1) first, then its row-space term (position j).
+        double value = values.Sum();
         var grads = new Tensor?[k];
-        double value = 0;
-        using (torch.no_grad())
+        for (int j = 0; j < k && withGradient; j++)
         {
-            var a64 = maps.Select(MapFactors.Float64).ToArray();
-            var grams = a64.Select(MaskSaturation.SmallerGram).ToArray();
-            var saturated = grams.Select((g, j) => MaskSaturation.Holds(maps[j], g, options.Epsilon)).ToArray();
-            var factors = new MapFactors?[k];
-            MapFactors Factors(int j)
-            {
-                if (factors[j] is { } known) return known;
-                factors[j] = MapFactors.Of(a64[j], grams[j], options.Epsilon);
-                MaskSaturation.Remember(maps[j], factors[j]!.SmallestLambda);
-                return factors[j]!;
-            }
-            for (int i = 0; i + 1 < k; i++)
-            {
-                long n = maps[i].shape[1];
-                double c = (options.WeightByDimension ? 1.0 / n : 1.0) * (options.Normalize ? 1.0 / (k - 1) : 1.0);
-                // A saturated map of full rank onto C_{i+1} (row space of a tall d_i, image of a wide d_{i+1}) has the identity
-                // as its projector there, constant near the map: its gradient is zero and it needs no decomposition.
-                bool rowSpaceIsAll = saturated[i] && maps[i].shape[0] >= n;
-                bool imageIsAll = saturated[i + 1] && maps[i + 1].shape[1] >= n;
-                // With one projector the identity, D is the other projector, ||D||^2 = sum f^2 = its rank when it is saturated too.
-                if (imageIsAll && saturated[i]) { value += c * Math.Min(maps[i].shape[0], n); continue; }
-                if (rowSpaceIsAll && saturated[i + 1]) { value += c * Math.Min(maps[i + 1].shape[1], n); continue; }
-                var a = rowSpaceIsAll ? MapFactors.Identity(n, options.Epsilon) : Factors(i);
-                var b = imageIsAll ? MapFactors.Identity(n, options.Epsilon) : Factors(i + 1);
-                var p = a.V.t().matmul(b.U);
-                // fp = diag(f_A) P and pg = P diag(f_B): sum_jk f_Aj P_jk^2 f_Bk is the sum of their product.
-                var fp = a.Mask.unsqueeze(1) * p;
-                var pg = p * b.Mask;
-                double cross = (fp * pg).sum().item<double>();
-                value += c * (a.MaskSquares + b.MaskSquares + n - 2 * a.MaskSum - 2 * b.MaskSum + 2 * cross);
-                if (!withGradient) continue;
-                if (!rowSpaceIsAll && RowSpaceGradient(a, b, p, pg, 4 * c) is { } ga) grads[i] = Add(grads[i], ga);
-                if (!imageIsAll && ImageGradient(a, b, p, fp, 4 * c) is { } gb) grads[i + 1] = Add(grads[i + 1], gb);
-            }
+            if (wroteImage[j]) grads[j] = imageTerms[j];
+            if (wroteRow[j]) grads[j] = Add(grads[j], rowTerms[j]!);
         }
         return (value, grads);
+    }
+
+    /// <summary>The work of one evaluation: which maps are saturated, their factors, and each position's value and gradient terms.</summary>
+    sealed class Plan(IReadOnlyList<Tensor> maps, ExactnessLossOptions options, bool withGradient)
+    {
+        readonly int _k = maps.Count;
+        readonly Tensor[] _a64 = new Tensor[maps.Count];
+        readonly Tensor[] _grams = new Tensor[maps.Count];
+        readonly bool[] _saturated = new bool[maps.Count];
+        readonly MapFactors?[] _factors = new MapFactors?[maps.Count];
+        readonly int _heaviest = Enumerable.Range(0, maps.Count).MaxBy(j => Math.Pow(Math.Min(maps[j].shape[0], maps[j].shape[1]), 3))!;
+
+        /// <summary>0 or 1: the thread that inspects, decomposes and prepares d_j.</summary>
+        public int Owner(int j) => j == _heaviest && _k > 1 ? 1 : 0;
+
+        long N(int i) => maps[i].shape[1];
+        double C(int i) => (options.WeightByDimension ? 1.0 / N(i) : 1.0) * (options.Normalize ? 1.0 / (_k - 1) : 1.0);
+        // A saturated map of full rank onto C_{i+1} (row space of a tall d_i, image of a wide d_{i+1}) has the identity
+        // as its projector there, constant near the map: its gradient is zero and it needs no decomposition.
+        bool RowSpaceIsAll(int i) => _saturated[i] && maps[i].shape[0] >= N(i);
+        bool ImageIsAll(int i) => _saturated[i + 1] && maps[i + 1].shape[1] >= N(i);
+        // With one projector the identity, D is the other projector, ||D||^2 = sum f^2 = its rank when it is saturated too.
+        bool ValueIsRank(int i) => (ImageIsAll(i) && _saturated[i]) || (RowSpaceIsAll(i) && _saturated[i + 1]);
+
+        /// <summary>The map in float64, its smaller Gram matrix and whether it is saturated.</summary>
+        public void Inspect(int j)
+        {
+            _a64[j] = MapFactors.Float64(maps[j]);
+            _grams[j] = MaskSaturation.SmallerGram(_a64[j]);
+            _saturated[j] = MaskSaturation.Holds(maps[j], _grams[j], options.Epsilon);
+        }
+
+        /// <summary>Whether some position needs d_j's factors: as the row space at position j or the image at position j - 1.</summary>
+        public bool NeedsFactors(int j) =>
+            (j + 1 < _k && !ValueIsRank(j) && !RowSpaceIsAll(j)) || (j > 0 && !ValueIsRank(j - 1) && !ImageIsAll(j - 1));
+
+        /// <summary>Decomposes d_j and computes everything later read of its factors, so that the other thread only reads them.</summary>
+        public void Factor(int j)
+        {
+            var f = MapFactors.Of(_a64[j], _grams[j], options.Epsilon);
+            f.Prepare();
+            _factors[j] = f;
+        }
+
+        /// <summary>Hands each decomposition's smallest s^2 to the saturation certificate (on the calling thread, after the work).</summary>
+        public void RememberSmallest()
+        {
+            for (int j = 0; j < _k; j++)
+                if (_factors[j] is { } f) MaskSaturation.Remember(maps[j], f.SmallestLambda);
+        }
+
+        MapFactors RowSide(int i) => RowSpaceIsAll(i) ? MapFactors.Identity(N(i), options.Epsilon) : _factors[i]!;
+        MapFactors ImageSide(int i) => ImageIsAll(i) ? MapFactors.Identity(N(i), options.Epsilon) : _factors[i + 1]!;
+
+        /// <summary>The overlap P = V_A^T U_B at position i, with diag(f_A) P and P diag(f_B).</summary>
+        (Tensor P, Tensor Fp, Tensor Pg) Overlap(int i)
+        {
+            var a = RowSide(i);
+            var b = ImageSide(i);
+            var p = a.V.t().matmul(b.U);
+            return (p, a.Mask.unsqueeze(1) * p, p * b.Mask);
+        }
+
+        /// <summary>c_i ||D||^2 at position i.</summary>
+        public double Value(int i)
+        {
+            if (ImageIsAll(i) && _saturated[i]) return C(i) * Math.Min(maps[i].shape[0], N(i));
+            if (RowSpaceIsAll(i) && _saturated[i + 1]) return C(i) * Math.Min(maps[i + 1].shape[1], N(i));
+            var a = RowSide(i);
+            var b = ImageSide(i);
+            var (_, fp, pg) = Overlap(i);
+            // sum_jk f_Aj P_jk^2 f_Bk is the sum of the product of diag(f_A) P and P diag(f_B).
+            double cross = (fp * pg).sum().item<double>();
+            return C(i) * (a.MaskSquares + b.MaskSquares + N(i) - 2 * a.MaskSum - 2 * b.MaskSum + 2 * cross);
+        }
+
+        /// <summary>d_i's gradient from position i (null where exactly zero).</summary>
+        public Tensor? RowSpaceTerm(int i)
+        {
+            if (!withGradient || ValueIsRank(i) || RowSpaceIsAll(i)) return null;
+            var (p, _, pg) = Overlap(i);
+            return RowSpaceGradient(RowSide(i), ImageSide(i), p, pg, 4 * C(i));
+        }
+
+        /// <summary>d_{i+1}'s gradient from position i (null where exactly zero).</summary>
+        public Tensor? ImageTerm(int i)
+        {
+            if (!withGradient || ValueIsRank(i) || ImageIsAll(i)) return null;
+            var (p, fp, _) = Overlap(i);
+            return ImageGradient(RowSide(i), ImageSide(i), p, fp, 4 * C(i));
+        }
     }
 
     static Tensor Add(Tensor? a, Tensor b) => a is null ? b : a.add_(b);

@@ -14,6 +14,8 @@ public sealed class StudyNetwork : nn.Module<Tensor, Tensor>
     readonly nn.Module<Tensor, Tensor> _middle;
     readonly Sequential _bridge;
     readonly Linear _head;
+    readonly Linear[] _encoderLinears;
+    readonly Linear _bridgeLinear;
 
     /// <summary>Builds the network; the caller seeds torch beforehand for reproducible weights.</summary>
     public StudyNetwork(NetworkConfig config) : base("StudyNetwork")
@@ -23,10 +25,12 @@ public sealed class StudyNetwork : nn.Module<Tensor, Tensor>
         var layerType = config.Baseline ? ScalarType.Float32 : config.Precision.LayerType();
         LayerType = layerType;
         var encoder = new List<(string, nn.Module<Tensor, Tensor>)>();
+        _encoderLinears = new Linear[config.Encoder.Length];
         int width = config.InputFeatures;
         for (int i = 0; i < config.Encoder.Length; i++)
         {
-            encoder.Add(($"linear{i}", nn.Linear(width, config.Encoder[i], dtype: layerType)));
+            _encoderLinears[i] = nn.Linear(width, config.Encoder[i], dtype: layerType);
+            encoder.Add(($"linear{i}", _encoderLinears[i]));
             encoder.Add(($"relu{i}", nn.ReLU()));
             if (config.Dropout > 0) encoder.Add(($"dropout{i}", nn.Dropout(config.Dropout)));
             width = config.Encoder[i];
@@ -51,7 +55,7 @@ public sealed class StudyNetwork : nn.Module<Tensor, Tensor>
         }
         var bridge = new List<(string, nn.Module<Tensor, Tensor>)>
         {
-            ("linear", nn.Linear(config.Dims[0], config.BridgeWidth, dtype: layerType)),
+            ("linear", _bridgeLinear = nn.Linear(config.Dims[0], config.BridgeWidth, dtype: layerType)),
             ("relu", nn.ReLU()),
         };
         if (config.Dropout > 0) bridge.Add(("dropout", nn.Dropout(config.Dropout)));
@@ -65,6 +69,15 @@ public sealed class StudyNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>The learnable chain, or null for the baseline.</summary>
     public ChainModule? Chain { get; }
+
+    /// <summary>The encoder's linear layers, input first (each followed by a ReLU).</summary>
+    internal IReadOnlyList<Linear> EncoderLayers => _encoderLinears;
+
+    /// <summary>The bridge's linear layer n_0 -> bridge width (followed by a ReLU).</summary>
+    internal Linear BridgeLayer => _bridgeLinear;
+
+    /// <summary>The classifier head, bridge width -> classes.</summary>
+    internal Linear HeadLayer => _head;
 
     /// <summary>dtype of the inputs the network expects.</summary>
     public ScalarType LayerType { get; }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using HomalgNN.Nn;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -38,32 +39,50 @@ public sealed class FusedAdam : IDisposable
         foreach (var p in _parameters) p.grad = null;
     }
 
-    /// <summary>One Adam update of every parameter that has a gradient.</summary>
-    public void step()
+    /// <summary>
+    /// One Adam update of every parameter that has a gradient; with <paramref name="cores"/>, each thread updates one half of
+    /// every parameter's elements (the update is element by element, so the numbers do not depend on the split).
+    /// </summary>
+    public void step(CorePair? cores = null)
     {
         _step++;
         double bias1 = 1 - Math.Pow(_beta1, _step), bias2 = 1 - Math.Pow(_beta2, _step);
         var c = new Coefficients(_beta1, _beta2, _lr / bias1, Math.Sqrt(bias2), _eps, _weightDecay);
         using var noGrad = torch.no_grad();
+        var fused = new List<(Tensor P, Tensor G, Tensor M, Tensor V)>();
         for (int i = 0; i < _parameters.Length; i++)
         {
             var p = _parameters[i];
             if (p.grad is not { } g) continue;
-            if (!p.is_contiguous() || !g.is_contiguous()) { Fallback(p, g, _m[i], _v[i], c); continue; }
-            if (p.dtype == ScalarType.Float64) Update<double>(p, g, _m[i], _v[i], c);
-            else if (p.dtype == ScalarType.Float32) Update<float>(p, g, _m[i], _v[i], c);
-            else Fallback(p, g, _m[i], _v[i], c);
+            if (!p.is_contiguous() || !g.is_contiguous() || p.dtype is not (ScalarType.Float64 or ScalarType.Float32)) Fallback(p, g, _m[i], _v[i], c);
+            else fused.Add((p, g, _m[i], _v[i]));
+        }
+        if (cores is { IsParallel: true }) cores.Both(half => UpdateAll(fused, c, half, 2));
+        else UpdateAll(fused, c, 0, 1);
+    }
+
+    static void UpdateAll(List<(Tensor P, Tensor G, Tensor M, Tensor V)> tensors, Coefficients c, int part, int parts)
+    {
+        foreach (var (p, g, m, v) in tensors)
+        {
+            long n = p.numel();
+            // Part boundaries on multiples of 64 elements keep every part's vectors whole.
+            long per = (n / parts + 63) / 64 * 64;
+            int start = (int)Math.Min(n, part * per), end = part == parts - 1 ? (int)n : (int)Math.Min(n, (part + 1) * per);
+            if (start >= end) continue;
+            if (p.dtype == ScalarType.Float64) Update<double>(p, g, m, v, c, start, end - start);
+            else Update<float>(p, g, m, v, c, start, end - start);
         }
     }
 
     readonly record struct Coefficients(double Beta1, double Beta2, double StepSize, double Bias2Sqrt, double Eps, double WeightDecay);
 
-    static void Update<T>(Tensor param, Tensor grad, Tensor m, Tensor v, Coefficients c) where T : unmanaged, IFloatingPointIeee754<T>
+    static void Update<T>(Tensor param, Tensor grad, Tensor m, Tensor v, Coefficients c, int start, int length) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var p = MemoryMarshal.Cast<byte, T>(param.bytes);
-        var g = MemoryMarshal.Cast<byte, T>(grad.bytes);
-        var ms = MemoryMarshal.Cast<byte, T>(m.bytes);
-        var vs = MemoryMarshal.Cast<byte, T>(v.bytes);
+        var p = MemoryMarshal.Cast<byte, T>(param.bytes).Slice(start, length);
+        var g = MemoryMarshal.Cast<byte, T>(grad.bytes).Slice(start, length);
+        var ms = MemoryMarshal.Cast<byte, T>(m.bytes).Slice(start, length);
+        var vs = MemoryMarshal.Cast<byte, T>(v.bytes).Slice(start, length);
         T b1 = T.CreateChecked(c.Beta1), a1 = T.CreateChecked(1 - c.Beta1);
         T b2 = T.CreateChecked(c.Beta2), a2 = T.CreateChecked(1 - c.Beta2);
         T step = T.CreateChecked(-c.StepSize), bias2 = T.CreateChecked(c.Bias2Sqrt), eps = T.CreateChecked(c.Eps), wd = T.CreateChecked(c.WeightDecay);

@@ -14,6 +14,8 @@ public sealed class Trainer : IDisposable
     readonly TensorData _train, _test;
     readonly FusedAdam _optimizer;
     readonly Random _shuffle;
+    readonly CorePair _cores;
+    readonly StudyStep? _handWritten;
     long _step;
     static readonly object SeedLock = new();
 
@@ -35,7 +37,20 @@ public sealed class Trainer : IDisposable
         _test = TensorData.From(data.Test, Model.LayerType);
         _optimizer = new FusedAdam(Model.parameters(), lr: options.LearningRate, weightDecay: options.WeightDecay);
         _shuffle = new Random(options.Seed);
+        _cores = new CorePair(parallel: torch.get_num_threads() >= 2);
+        var loss = options.LossOptions;
+        bool plainLoss = loss is { Mode: ExactnessMode.ProjectionNorm, SparsityWeight: 0, RankWeight: 0 };
+        if (plainLoss && StudyStep.Supports(Model)) _handWritten = new StudyStep(Model, _cores);
     }
+
+    /// <summary>
+    /// Whether steps use the hand-written forward and backward pass shared by two threads (the default where the network
+    /// and loss allow it) instead of autograd; both compute the same gradients, equal to rounding.
+    /// </summary>
+    public bool HandWrittenStep { get; set; } = true;
+
+    /// <summary>Whether <see cref="HandWrittenStep"/> can take effect for this network and loss.</summary>
+    public bool HandWrittenStepAvailable => _handWritten is not null;
 
     /// <summary>The network being trained.</summary>
     public StudyNetwork Model { get; }
@@ -88,47 +103,26 @@ public sealed class Trainer : IDisposable
         using var orderTensor = torch.tensor(order, dtype: ScalarType.Int64);
         double task = 0, exact = 0, axiom = 0;
         long totalSteps = (long)batches * _options.Epochs;
-        for (int b = 0; b < batches; b++)
+        using (var threads = _handWritten is not null && HandWrittenStep && _cores.IsParallel ? IntraOpThreads.OnThisThread(1) : null)
         {
-            using var scope = torch.NewDisposeScope();
-            int start = b * _options.BatchSize, len = Math.Min(_options.BatchSize, _train.Count - start);
-            var idx = orderTensor.narrow(0, start, len);
-            var x = _train.X.index_select(0, idx);
-            var y = _train.Y.index_select(0, idx);
-            var taskLoss = nn.functional.cross_entropy(Model.forward(x), y);
-            var total = taskLoss;
-            bool probe = Probed != null && ProbeEvery > 0 && _step % ProbeEvery == 0;
-            double exValue = 0, axValue = 0, wEx = 0, wAx = 0;
-            MapGradients[]? gradients = null;
-            if (Model.Chain is { } chain)
+            for (int b = 0; b < batches; b++)
             {
-                var maps = chain.BoundaryMaps.Cast<Tensor>().ToArray();
-                bool regularise = _options.Lambda > 0;
-                bool split = probe && ProbeGradients;
-                using var guard = regularise || split ? null : torch.no_grad();
-                var ex = ExactnessLoss.Compute(maps, _options.LossOptions).to(taskLoss.dtype);
-                var ax = ChainAxiomLoss.Compute(maps, _options.NormalizedAxiom).to(taskLoss.dtype);
-                (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
-                var exTerm = _options.Lambda * wEx * ex;
-                var axTerm = _options.Lambda * wAx * ax;
-                if (regularise) total = taskLoss + exTerm + axTerm;
-                if (split) gradients = GradientSplit.Norms(maps, taskLoss, exTerm, axTerm, ex);
-                exValue = ex.ToDouble();
-                axValue = ax.ToDouble();
+                using var scope = torch.NewDisposeScope();
+                int start = b * _options.BatchSize, len = Math.Min(_options.BatchSize, _train.Count - start);
+                var idx = orderTensor.narrow(0, start, len);
+                var x = _train.X.index_select(0, idx);
+                var y = _train.Y.index_select(0, idx);
+                bool probe = Probed != null && ProbeEvery > 0 && _step % ProbeEvery == 0;
+                var (t, exValue, axValue) = _handWritten is { } fast && HandWrittenStep && !(probe && ProbeGradients)
+                    ? HandWrittenStepOn(fast, x, y, epoch, b, probe, totalSteps)
+                    : AutogradStep(x, y, epoch, b, probe, totalSteps);
                 exact += exValue;
                 axiom += axValue;
+                if (!double.IsFinite(t)) throw new InvalidOperationException($"training diverged: task loss is {t} at epoch {epoch}, batch {b + 1}");
+                task += t;
+                _step++;
+                observer.BatchFinished(epoch, b + 1, t);
             }
-            if (probe)
-                Probed!(new StepProbe(_step, epoch, b + 1, taskLoss.ToDouble(), exValue, axValue, wEx, wAx,
-                    Model.Chain?.ToChainComplex(Tolerance.Absolute(_options.LossOptions.Epsilon)), gradients));
-            _optimizer.zero_grad();
-            total.backward();
-            _optimizer.step();
-            double t = taskLoss.ToDouble();
-            if (!double.IsFinite(t)) throw new InvalidOperationException($"training diverged: task loss is {t} at epoch {epoch}, batch {b + 1}");
-            task += t;
-            _step++;
-            observer.BatchFinished(epoch, b + 1, t);
         }
         var (accuracy, _) = Evaluation.Evaluate(Model, _test, _options.EvalBatchSize);
         var betti = Model.Chain?.ToChainComplex(Tolerance.Absolute(_options.LossOptions.Epsilon)).BettiNumbers();
@@ -136,6 +130,75 @@ public sealed class Trainer : IDisposable
         observer.EpochFinished(record);
         return record;
     }
+
+    /// <summary>One step through autograd: task loss + lambda (w_ex exactness + w_ax chain axiom), backward, Adam.</summary>
+    (double Task, double Exactness, double Axiom) AutogradStep(Tensor x, Tensor y, int epoch, int b, bool probe, long totalSteps)
+    {
+        var taskLoss = nn.functional.cross_entropy(Model.forward(x), y);
+        var total = taskLoss;
+        double exValue = 0, axValue = 0, wEx = 0, wAx = 0;
+        MapGradients[]? gradients = null;
+        if (Model.Chain is { } chain)
+        {
+            var maps = chain.BoundaryMaps.Cast<Tensor>().ToArray();
+            bool regularise = _options.Lambda > 0;
+            bool split = probe && ProbeGradients;
+            using var guard = regularise || split ? null : torch.no_grad();
+            var ex = ExactnessLoss.Compute(maps, _options.LossOptions).to(taskLoss.dtype);
+            var ax = ChainAxiomLoss.Compute(maps, _options.NormalizedAxiom).to(taskLoss.dtype);
+            (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
+            var exTerm = _options.Lambda * wEx * ex;
+            var axTerm = _options.Lambda * wAx * ax;
+            if (regularise) total = taskLoss + exTerm + axTerm;
+            if (split) gradients = GradientSplit.Norms(maps, taskLoss, exTerm, axTerm, ex);
+            exValue = ex.ToDouble();
+            axValue = ax.ToDouble();
+        }
+        double t = taskLoss.ToDouble();
+        if (probe) RaiseProbe(epoch, b, t, exValue, axValue, wEx, wAx, gradients);
+        _optimizer.zero_grad();
+        total.backward();
+        _optimizer.step();
+        return (t, exValue, axValue);
+    }
+
+    /// <summary>
+    /// The same step with the task's gradient from <see cref="StudyStep"/> and the regulariser's in closed form, added to
+    /// the maps' gradients before Adam; the large products, the update and nothing else are shared by the two threads.
+    /// </summary>
+    (double Task, double Exactness, double Axiom) HandWrittenStepOn(StudyStep step, Tensor x, Tensor y, int epoch, int b, bool probe, long totalSteps)
+    {
+        double t = step.TaskLossAndGradients(x, y);
+        var maps = Model.Chain!.BoundaryMaps;
+        bool regularise = _options.Lambda > 0;
+        double exValue, axValue;
+        var (wEx, wAx) = _options.ScheduleOrDefault.WeightsAt(_step, totalSteps);
+        using (torch.no_grad())
+        {
+            // The parameters themselves, not detached copies: the saturation certificate remembers each map between steps.
+            var tensors = maps.Cast<Tensor>().ToArray();
+            var (ex, exGradients) = tensors.Length >= 2
+                ? ProjectionNormLoss.ValueAndGradients(tensors, _options.LossOptions, regularise, _cores)
+                : (0.0, new Tensor?[tensors.Length]);
+            var (ax, axGradients) = ChainAxiomLoss.ValueAndGradients(tensors, _options.NormalizedAxiom, regularise);
+            // The losses are cast to the task's dtype in the autograd step; so are their values here.
+            (exValue, axValue) = Model.LayerType == ScalarType.Float32 ? ((float)ex, (float)ax) : (ex, ax);
+            if (regularise)
+                for (int i = 0; i < maps.Count; i++)
+                {
+                    var grad = maps[i].grad!;
+                    if (exGradients[i] is { } g) grad.add_(g.to(grad.dtype), alpha: _options.Lambda * wEx);
+                    grad.add_(axGradients![i], alpha: _options.Lambda * wAx);
+                }
+        }
+        if (probe) RaiseProbe(epoch, b, t, exValue, axValue, wEx, wAx, null);
+        _optimizer.step(_cores);
+        return (t, exValue, axValue);
+    }
+
+    void RaiseProbe(int epoch, int b, double task, double ex, double ax, double wEx, double wAx, MapGradients[]? gradients) =>
+        Probed!(new StepProbe(_step, epoch, b + 1, task, ex, ax, wEx, wAx,
+            Model.Chain?.ToChainComplex(Tolerance.Absolute(_options.LossOptions.Epsilon)), gradients));
 
     /// <summary>(accuracy, mean cross-entropy) on the test set now.</summary>
     public (double Accuracy, double Loss) Evaluate() => Evaluation.Evaluate(Model, _test, _options.EvalBatchSize);
@@ -194,6 +257,8 @@ public sealed class Trainer : IDisposable
     /// <summary>Frees the model, optimiser and data tensors.</summary>
     public void Dispose()
     {
+        _handWritten?.Dispose();
+        _cores.Dispose();
         _optimizer.Dispose();
         Model.Dispose();
         _train.Dispose();

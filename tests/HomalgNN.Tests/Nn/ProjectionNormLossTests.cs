@@ -164,4 +164,26 @@ public class ProjectionNormLossTests
         var loss = ExactnessLoss.Compute(maps, new ExactnessLossOptions());
         Assert.False(loss.requires_grad);
     }
+
+    [Theory]
+    [InlineData(new[] { 2e-3, 1.0, 1.0, 2e-3 })]
+    [InlineData(new[] { 1.0, 1e-2, 2e-3, 1.0 })]
+    public void TwoThreads_GiveTheSameBitsAsOne(double[] scales)
+    {
+        var maps = ScaledMaps([3, 4, 6, 9, 5], scales, 7);
+        var o = new ExactnessLossOptions();
+        using var cores = new CorePair(parallel: true);
+        var (valueTwo, gradsTwo) = ProjectionNormLoss.ValueAndGradients(maps, o, withGradient: true, cores);
+        var (valueOne, gradsOne) = ProjectionNormLoss.ValueAndGradients(maps, o, withGradient: true, CorePair.Serial);
+
+        Assert.Equal(valueOne, valueTwo);
+        Assert.Contains(gradsOne, g => g is not null);
+        for (int j = 0; j < maps.Length; j++)
+        {
+            Assert.Equal(gradsOne[j] is null, gradsTwo[j] is null);
+            if (gradsOne[j] is { } g) Assert.True(g.eq(gradsTwo[j]!).all().item<bool>(), $"map {j}: gradients differ");
+        }
+        // The serial evaluation is the one autograd's path uses: same value.
+        Assert.Equal(ProjectionNormLoss.Compute(maps, o).item<double>(), valueOne);
+    }
 }

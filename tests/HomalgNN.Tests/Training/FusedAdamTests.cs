@@ -49,4 +49,32 @@ public class FusedAdamTests
             Assert.True(diff <= tolerance * scale + 1e-10, $"{precision}, weight decay {weightDecay}: parameters differ by {diff} (scale {scale})");
         }
     }
+
+    [Theory]
+    [InlineData(Precision.Float64)]
+    [InlineData(Precision.Float32)]
+    public void SplitAcrossTwoThreads_GivesTheSameBits(Precision precision)
+    {
+        var config = new NetworkConfig([4, 8, 16, 33], Precision: precision, InputFeatures: 21, EncoderWidths: [67, 33]);
+        torch.manual_seed(3);
+        using var a = new StudyNetwork(config);
+        torch.manual_seed(3);
+        using var b = new StudyNetwork(config);
+        using var whole = new FusedAdam(a.parameters(), lr: 1e-2, weightDecay: 0.01);
+        using var split = new FusedAdam(b.parameters(), lr: 1e-2, weightDecay: 0.01);
+        using var cores = new CorePair();
+        var x = torch.randn(16, config.InputFeatures, dtype: a.LayerType);
+        var y = torch.randint(0, 10, [16], dtype: ScalarType.Int64);
+        for (int step = 0; step < 3; step++)
+        {
+            whole.zero_grad();
+            nn.functional.cross_entropy(a.forward(x), y).backward();
+            whole.step();
+            split.zero_grad();
+            nn.functional.cross_entropy(b.forward(x), y).backward();
+            split.step(cores);
+        }
+        foreach (var (pa, pb) in a.parameters().Zip(b.parameters()))
+            Assert.True(pa.eq(pb).all().item<bool>(), $"{precision}: a parameter of shape [{string.Join(",", pa.shape)}] differs");
+    }
 }
