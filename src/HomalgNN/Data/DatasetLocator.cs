@@ -63,7 +63,7 @@ public static class DatasetLocator
 
     /// <summary>Loads a data set's train and test parts; mnist-10k is split 8,000 / 2,000 by a fixed seed.</summary>
     public static DataSplit Load(DatasetSpec spec, string? dataDir) =>
-        LoadFolder(spec, FindFolder(spec, dataDir) ?? throw NotFound($"data set '{spec.Name}'", dataDir));
+        LoadFolder(spec, FindFolder(spec, dataDir) ?? throw NotFound($"data set '{spec.Name}' not", dataDir));
 
     /// <summary>Loads a data set from the folder that holds its files (e.g. the data_folder a run recorded).</summary>
     public static DataSplit LoadFolder(DatasetSpec spec, string folder)

@@ -40,6 +40,14 @@ public class DatasetLocatorTests
     }
 
     [Fact]
+    public void MissingNamedDataset_SaysItWasNotFound()
+    {
+        var empty = TestPaths.NewTempFolder();
+        var e = Assert.Throws<DataNotFoundException>(() => DatasetLocator.Load(DatasetCatalog.Mnist10k, empty));
+        Assert.StartsWith($"data set 'mnist-10k' not found in {empty}.", e.Message);
+    }
+
+    [Fact]
     public void FilesInMnistSubfolder_AreFoundAsMnist10k()
     {
         var root = TestPaths.NewTempFolder();
