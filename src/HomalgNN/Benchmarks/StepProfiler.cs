@@ -22,8 +22,7 @@ internal static class StepProfiler
         var maps = model.Chain!.BoundaryMaps.Cast<Tensor>().ToArray();
         // The parts of the step training takes: the hand-written one where it covers the network, on two threads.
         using var cores = new CorePair(parallel: torch.get_num_threads() >= 2);
-        using var handWritten = StudyStep.Supports(model) && loss is { Mode: ExactnessMode.ProjectionNorm, SparsityWeight: 0, RankWeight: 0 }
-            ? new StudyStep(model, cores) : null;
+        using var handWritten = StudyStep.Covers(model, loss) ? new StudyStep(model, cores) : null;
         using var single = handWritten is not null && cores.IsParallel ? IntraOpThreads.OnThisThread(1) : null;
         var parts = new List<double>[4];
         for (int p = 0; p < parts.Length; p++) parts[p] = new List<double>();

@@ -86,12 +86,15 @@ internal sealed class MapFactors
     /// <summary>l_j: the slope between s_j^2 and the complement's eigenvalue 0 (where f(0) = 0).</summary>
     public Tensor Complement => _complement ??= torch.tensor(_lambda.Select((l, j) => SpectralSlopes.Slope(l, _mask[j], 0, 0, _eps)).ToArray(), dtype: ScalarType.Float64);
 
-    /// <summary>Computes every lazily derived factor now (V first, so S V^T comes from it), after which the factors are only read.</summary>
-    public void Prepare()
+    /// <summary>
+    /// Computes now what the loss will read of these factors in its roles (V first, so S V^T comes from it), after which
+    /// they are only read, by either thread.
+    /// </summary>
+    public void Prepare(bool rowSide, bool needsSVt)
     {
-        _ = V;
-        _ = US;
-        _ = SVt;
+        if (rowSide || needsSVt) _ = V;
+        if (rowSide) _ = US;
+        if (needsSVt) _ = SVt;
         _ = Slopes;
         _ = Complement;
     }

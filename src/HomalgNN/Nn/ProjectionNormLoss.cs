@@ -54,37 +54,18 @@ internal static class ProjectionNormLoss
         int k = maps.Count;
         using var noGrad = torch.no_grad();
         var plan = new Plan(maps, options, withGradient);
-        // What outlives the two threads' scopes is written into tensors made here.
-        var rowTerms = new Tensor?[k];
-        var imageTerms = new Tensor?[k];
-        if (withGradient)
-            for (int j = 0; j < k; j++) rowTerms[j] = torch.zeros(maps[j].shape, dtype: ScalarType.Float64);
-        for (int j = 1; j < k && withGradient; j++) imageTerms[j] = torch.zeros(maps[j].shape, dtype: ScalarType.Float64);
-        var wroteRow = new bool[k];
-        var wroteImage = new bool[k];
-        var values = new double[k - 1];
         (cores ?? CorePair.Serial).Run(
             thread => { for (int j = 0; j < k; j++) if (plan.Owner(j) == thread) plan.Inspect(j); },
             thread => { for (int j = 0; j < k; j++) if (plan.Owner(j) == thread && plan.NeedsFactors(j)) plan.Factor(j); },
-            thread =>
-            {
-                for (int i = 0; i + 1 < k; i++)
-                {
-                    // The row-space term belongs to d_i's thread, the value and image term to d_{i+1}'s.
-                    if (plan.Owner(i + 1) == thread) values[i] = plan.Value(i);
-                    if (!withGradient) continue;
-                    if (plan.Owner(i) == thread && plan.RowSpaceTerm(i) is { } row) { rowTerms[i]!.copy_(row); wroteRow[i] = true; }
-                    if (plan.Owner(i + 1) == thread && plan.ImageTerm(i) is { } image) { imageTerms[i + 1]!.copy_(image); wroteImage[i + 1] = true; }
-                }
-            });
+            thread => { for (int i = 0; i + 1 < k; i++) plan.Position(i, thread); });
         plan.RememberSmallest();
+        double value = plan.Values.Sum();
         // Summed as the positions come, i = 0, 1, ...: d_j's image term (position j - 1) first, then its row-space term (position j).
-        double value = values.Sum();
         var grads = new Tensor?[k];
         for (int j = 0; j < k && withGradient; j++)
         {
-            if (wroteImage[j]) grads[j] = imageTerms[j];
-            if (wroteRow[j]) grads[j] = Add(grads[j], rowTerms[j]!);
+            if (j > 0 && plan.WroteImage[j - 1]) grads[j] = plan.ImageTerms[j - 1];
+            if (j + 1 < k && plan.WroteRow[j]) grads[j] = Add(grads[j], plan.RowTerms[j]!);
         }
         return (value, grads);
     }
@@ -98,6 +79,19 @@ internal static class ProjectionNormLoss
         readonly bool[] _saturated = new bool[maps.Count];
         readonly MapFactors?[] _factors = new MapFactors?[maps.Count];
         readonly int _heaviest = Enumerable.Range(0, maps.Count).MaxBy(j => Math.Pow(Math.Min(maps[j].shape[0], maps[j].shape[1]), 3))!;
+
+        /// <summary>c_i ||D||^2 of each position i.</summary>
+        public double[] Values { get; } = new double[maps.Count - 1];
+
+        // Each position's gradient terms, d_i's (row space) and d_{i+1}'s (image), are written into tensors made on the caller's
+        // thread, which outlive the two threads' scopes; WroteRow/WroteImage say which are non-zero.
+        public Tensor?[] RowTerms { get; } = Terms(maps, withGradient, 0);
+        public Tensor?[] ImageTerms { get; } = Terms(maps, withGradient, 1);
+        public bool[] WroteRow { get; } = new bool[maps.Count - 1];
+        public bool[] WroteImage { get; } = new bool[maps.Count - 1];
+
+        static Tensor?[] Terms(IReadOnlyList<Tensor> maps, bool withGradient, int offset) =>
+            Enumerable.Range(0, maps.Count - 1).Select(i => withGradient ? torch.empty(maps[i + offset].shape, dtype: ScalarType.Float64) : null).ToArray();
 
         /// <summary>0 or 1: the thread that inspects, decomposes and prepares d_j.</summary>
         public int Owner(int j) => j == _heaviest && _k > 1 ? 1 : 0;
@@ -127,7 +121,9 @@ internal static class ProjectionNormLoss
         public void Factor(int j)
         {
             var f = MapFactors.Of(_a64[j], _grams[j], options.Epsilon);
-            f.Prepare();
+            bool rowSide = j + 1 < _k && !ValueIsRank(j) && !RowSpaceIsAll(j);
+            bool imageSide = j > 0 && !ValueIsRank(j - 1) && !ImageIsAll(j - 1);
+            f.Prepare(rowSide, imageSide && withGradient && !UsesFewActive(f));
             _factors[j] = f;
         }
 
@@ -141,42 +137,25 @@ internal static class ProjectionNormLoss
         MapFactors RowSide(int i) => RowSpaceIsAll(i) ? MapFactors.Identity(N(i), options.Epsilon) : _factors[i]!;
         MapFactors ImageSide(int i) => ImageIsAll(i) ? MapFactors.Identity(N(i), options.Epsilon) : _factors[i + 1]!;
 
-        /// <summary>The overlap P = V_A^T U_B at position i, with diag(f_A) P and P diag(f_B).</summary>
-        (Tensor P, Tensor Fp, Tensor Pg) Overlap(int i)
+        /// <summary>This thread's share of position i: the value and image term go with d_{i+1}'s owner, the row-space term with d_i's.</summary>
+        public void Position(int i, int thread)
         {
-            var a = RowSide(i);
-            var b = ImageSide(i);
+            bool value = Owner(i + 1) == thread;
+            bool row = withGradient && Owner(i) == thread && !RowSpaceIsAll(i);
+            bool image = withGradient && Owner(i + 1) == thread && !ImageIsAll(i);
+            if (ImageIsAll(i) && _saturated[i]) { if (value) Values[i] = C(i) * Math.Min(maps[i].shape[0], N(i)); return; }
+            if (RowSpaceIsAll(i) && _saturated[i + 1]) { if (value) Values[i] = C(i) * Math.Min(maps[i + 1].shape[1], N(i)); return; }
+            if (!value && !row && !image) return;
+            var a = RowSpaceIsAll(i) ? MapFactors.Identity(N(i), options.Epsilon) : _factors[i]!;
+            var b = ImageIsAll(i) ? MapFactors.Identity(N(i), options.Epsilon) : _factors[i + 1]!;
+            // The overlap P = V_A^T U_B, with diag(f_A) P and P diag(f_B).
             var p = a.V.t().matmul(b.U);
-            return (p, a.Mask.unsqueeze(1) * p, p * b.Mask);
-        }
-
-        /// <summary>c_i ||D||^2 at position i.</summary>
-        public double Value(int i)
-        {
-            if (ImageIsAll(i) && _saturated[i]) return C(i) * Math.Min(maps[i].shape[0], N(i));
-            if (RowSpaceIsAll(i) && _saturated[i + 1]) return C(i) * Math.Min(maps[i + 1].shape[1], N(i));
-            var a = RowSide(i);
-            var b = ImageSide(i);
-            var (_, fp, pg) = Overlap(i);
+            var fp = a.Mask.unsqueeze(1) * p;
+            var pg = p * b.Mask;
             // sum_jk f_Aj P_jk^2 f_Bk is the sum of the product of diag(f_A) P and P diag(f_B).
-            double cross = (fp * pg).sum().item<double>();
-            return C(i) * (a.MaskSquares + b.MaskSquares + N(i) - 2 * a.MaskSum - 2 * b.MaskSum + 2 * cross);
-        }
-
-        /// <summary>d_i's gradient from position i (null where exactly zero).</summary>
-        public Tensor? RowSpaceTerm(int i)
-        {
-            if (!withGradient || ValueIsRank(i) || RowSpaceIsAll(i)) return null;
-            var (p, _, pg) = Overlap(i);
-            return RowSpaceGradient(RowSide(i), ImageSide(i), p, pg, 4 * C(i));
-        }
-
-        /// <summary>d_{i+1}'s gradient from position i (null where exactly zero).</summary>
-        public Tensor? ImageTerm(int i)
-        {
-            if (!withGradient || ValueIsRank(i) || ImageIsAll(i)) return null;
-            var (p, fp, _) = Overlap(i);
-            return ImageGradient(RowSide(i), ImageSide(i), p, fp, 4 * C(i));
+            if (value) Values[i] = C(i) * (a.MaskSquares + b.MaskSquares + N(i) - 2 * a.MaskSum - 2 * b.MaskSum + 2 * (fp * pg).sum().item<double>());
+            if (row && RowSpaceGradient(a, b, p, pg, 4 * C(i)) is { } g) { RowTerms[i]!.copy_(g); WroteRow[i] = true; }
+            if (image && ImageGradient(a, b, p, fp, 4 * C(i)) is { } h) { ImageTerms[i]!.copy_(h); WroteImage[i] = true; }
         }
     }
 
@@ -214,7 +193,7 @@ internal static class ProjectionNormLoss
     {
         bool active = b.Active.Length > 0;
         if (!active && !b.ImageComplement) return null;
-        if (active && !b.ImageComplement && 4 * b.Active.Length <= b.Rank) return FewActiveImageGradient(b, p, fp, m);
+        if (UsesFewActive(b)) return FewActiveImageGradient(b, p, fp, m);
         var w = p.t().matmul(fp);
         Tensor? outer = null;
         if (active)
@@ -230,6 +209,9 @@ internal static class ProjectionNormLoss
         }
         return outer!.matmul(b.SVt).mul_(m);
     }
+
+    /// <summary>Whether <see cref="ImageGradient"/> of <paramref name="b"/> takes <see cref="FewActiveImageGradient"/> (which needs no S V^T).</summary>
+    static bool UsesFewActive(MapFactors b) => b.Active.Length > 0 && !b.ImageComplement && 4 * b.Active.Length <= b.Rank;
 
     /// <summary>
     /// <see cref="ImageGradient"/> for a map whose U is square (its image fills C_{i+1}) with few active directions S: then

@@ -53,6 +53,10 @@ internal sealed class StudyStep : IDisposable
         model.Chain is { Activation: ChainActivation.None, Residual: false } && model.Config.Dropout == 0 && !model.Config.Baseline
         && model.EncoderLayers.Count > 0;
 
+    /// <summary>Whether a training step of <paramref name="model"/> with <paramref name="loss"/> can take this step and the closed-form regulariser.</summary>
+    public static bool Covers(StudyNetwork model, ExactnessLossOptions loss) =>
+        Supports(model) && loss is { Mode: ExactnessMode.ProjectionNorm, SparsityWeight: 0, RankWeight: 0 };
+
     /// <summary>
     /// Mean cross-entropy of the batch (<paramref name="x"/>: B x features, <paramref name="y"/>: labels); afterwards every
     /// parameter's .grad holds the task loss's gradient (the chain's maps receive the regulariser's terms from the caller).

@@ -14,7 +14,7 @@ public sealed class Trainer : IDisposable
     readonly TensorData _train, _test;
     readonly FusedAdam _optimizer;
     readonly Random _shuffle;
-    readonly CorePair _cores;
+    readonly CorePair? _cores;
     readonly StudyStep? _handWritten;
     long _step;
     static readonly object SeedLock = new();
@@ -37,10 +37,11 @@ public sealed class Trainer : IDisposable
         _test = TensorData.From(data.Test, Model.LayerType);
         _optimizer = new FusedAdam(Model.parameters(), lr: options.LearningRate, weightDecay: options.WeightDecay);
         _shuffle = new Random(options.Seed);
-        _cores = new CorePair(parallel: torch.get_num_threads() >= 2);
-        var loss = options.LossOptions;
-        bool plainLoss = loss is { Mode: ExactnessMode.ProjectionNorm, SparsityWeight: 0, RankWeight: 0 };
-        if (plainLoss && StudyStep.Supports(Model)) _handWritten = new StudyStep(Model, _cores);
+        if (StudyStep.Covers(Model, options.LossOptions))
+        {
+            _cores = new CorePair(parallel: torch.get_num_threads() >= 2);
+            _handWritten = new StudyStep(Model, _cores);
+        }
     }
 
     /// <summary>
@@ -103,7 +104,7 @@ public sealed class Trainer : IDisposable
         using var orderTensor = torch.tensor(order, dtype: ScalarType.Int64);
         double task = 0, exact = 0, axiom = 0;
         long totalSteps = (long)batches * _options.Epochs;
-        using (var threads = _handWritten is not null && HandWrittenStep && _cores.IsParallel ? IntraOpThreads.OnThisThread(1) : null)
+        using (var threads = _handWritten is not null && HandWrittenStep && _cores!.IsParallel ? IntraOpThreads.OnThisThread(1) : null)
         {
             for (int b = 0; b < batches; b++)
             {
@@ -258,7 +259,7 @@ public sealed class Trainer : IDisposable
     public void Dispose()
     {
         _handWritten?.Dispose();
-        _cores.Dispose();
+        _cores?.Dispose();
         _optimizer.Dispose();
         Model.Dispose();
         _train.Dispose();
